@@ -1,0 +1,54 @@
+# Field Guide to Python Web Frameworks. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+RUN := $(UV) run --locked --no-sync
+
+.PHONY: help install serve build check test lint format schema new-task clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+.venv/.synced: $(UV) uv.lock pyproject.toml .python-version
+	$(UV) sync --locked
+	@touch $@
+
+install: .venv/.synced ## Create .venv from uv.lock (Python from .python-version)
+
+serve: install ## Check the inputs, then serve the site on http://127.0.0.1:8000 with live reload
+	$(RUN) python -m fieldguide check
+	$(RUN) mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install ## Build the site into site/ (all or nothing)
+	$(RUN) python -m fieldguide build
+
+check: install ## Validate data, snippets and pages without building
+	$(RUN) python -m fieldguide check
+
+test: install ## Run the whole test suite (contracts, pages, build, browser) with snippet coverage
+	$(RUN) pytest --cov-fail-under=100
+
+lint: install ## ruff check and format check
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .
+
+schema: install ## Regenerate data/schema/*.schema.json from fieldguide/models.py
+	$(RUN) python -m fieldguide schema
+
+new-task: install ## Scaffold a task: make new-task ID=caching TITLE="Caching"
+	$(RUN) python -m fieldguide new-task $(ID) --title "$(TITLE)"
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache .coverage .coverage.*

@@ -1,0 +1,247 @@
+"""Load and cross-check everything the site is built from.
+
+`load_catalog(root)` returns the validated data or raises `InputError` listing every problem as
+`path:line: message`. The build, the dev server and the tests all go through here, so an error
+is reported the same way wherever it is found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from fieldguide.errors import InputError, Problem, relative
+from fieldguide.models import Framework, Task
+from fieldguide.yamlfile import line_of, plain, read_yaml
+
+Model = TypeVar("Model", bound=BaseModel)
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{kind}.schema.json"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: Path
+    frameworks: tuple[Framework, ...]
+    tasks: dict[str, Task]
+
+    def framework(self, framework_id: str) -> Framework:
+        return next(f for f in self.frameworks if f.id == framework_id)
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Validate data/, snippets/ and their links; raise InputError with every problem found."""
+    catalog, problems = read_catalog(root)
+    if problems:
+        raise InputError(problems)
+    return catalog
+
+
+def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
+    """The data that loaded, and the problems with the rest."""
+    root = root.resolve()
+    problems: list[Problem] = []
+    frameworks = _load_kind(root, "frameworks", "framework", Framework, problems)
+    tasks = _load_kind(root, "tasks", "task", Task, problems)
+    problems += _check_frameworks(root, frameworks)
+    problems += _check_tasks(root, frameworks, tasks)
+    problems += _check_snippets(root, frameworks, tasks)
+    ordered = tuple(sorted((f for f, _ in frameworks.values()), key=lambda f: f.order))
+    catalog = Catalog(root=root, frameworks=ordered, tasks={k: t for k, (t, _) in tasks.items()})
+    return catalog, problems
+
+
+def _load_kind[Model: BaseModel](
+    root: Path, folder: str, kind: str, model: type[Model], problems: list[Problem]
+) -> dict[str, tuple[Model, object]]:
+    loaded: dict[str, tuple[Model, object]] = {}
+    for path in sorted((root / "data" / folder).glob("*.yml")):
+        shown = relative(path, root)
+        document, errors = read_yaml(path, shown)
+        if errors:
+            problems += errors
+            continue
+        first = path.read_text(encoding="utf-8").splitlines()[:1]
+        expected = SCHEMA_LINE.format(kind=kind)
+        if first != [expected]:
+            problems.append(
+                Problem(shown, 1, f"first line must be `{expected}` so editors check the file")
+            )
+        if not isinstance(document, dict):
+            problems.append(Problem(shown, 1, f"expected a mapping of {kind} fields"))
+            continue
+        try:
+            item = model.model_validate(plain(document))
+        except ValidationError as error:
+            problems += [_explain(shown, document, e, model) for e in error.errors()]
+            continue
+        if item.id != path.stem:  # type: ignore[attr-defined]
+            problems.append(
+                Problem(
+                    shown,
+                    line_of(document, ["id"]),
+                    f"id '{item.id}' differs from the file name; "  # type: ignore[attr-defined]
+                    f"rename the file to {item.id}.yml or set id: {path.stem}",  # type: ignore[attr-defined]
+                )
+            )
+            continue
+        loaded[path.stem] = (item, document)
+    return loaded
+
+
+def _explain(shown: str, document: object, error: dict, model: type[BaseModel]) -> Problem:
+    location = [p for p in error["loc"]]
+    line = line_of(document, location)
+    where = ".".join(str(p) for p in location)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        parent = location[:-1]
+        allowed = ", ".join(_allowed_fields(model, parent))
+        message = f"unknown field '{location[-1]}'"
+        if where != str(location[-1]):
+            message += f" in {'.'.join(str(p) for p in parent)}"
+        message += f"; allowed fields: {allowed}"
+    elif kind == "missing":
+        message = f"missing required field '{where}'"
+    else:
+        text = error["msg"].removeprefix("Value error, ")
+        message = f"{where}: {text}" if where else text
+    return Problem(shown, line, message)
+
+
+def _allowed_fields(model: type[BaseModel], location: list) -> list[str]:
+    """Field names (by alias) of the model found at `location` inside `model`."""
+    current: type[BaseModel] = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        field = next(
+            (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
+        )
+        if field is None:
+            # a dict key (a framework id, say): the value type is the model we want
+            continue
+        current = _inner_model(field.annotation) or current
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _inner_model(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _check_frameworks(root: Path, frameworks: dict) -> list[Problem]:
+    problems = []
+    seen: dict[int, str] = {}
+    for fid, (framework, document) in frameworks.items():
+        if framework.order in seen:
+            problems.append(
+                Problem(
+                    relative(root / "data" / "frameworks" / f"{fid}.yml", root),
+                    line_of(document, ["order"]),
+                    f"order {framework.order} is already used by '{seen[framework.order]}'; "
+                    "pick a free number",
+                )
+            )
+        seen[framework.order] = fid
+    return problems
+
+
+def _check_tasks(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
+    problems = []
+    known = ", ".join(sorted(frameworks))
+    for tid, (task, document) in tasks.items():
+        shown = relative(root / "data" / "tasks" / f"{tid}.yml", root)
+        for fid, cell in task.support.items():
+            line = line_of(document, ["support", fid])
+            if fid not in frameworks:
+                problems.append(
+                    Problem(shown, line, f"unknown framework '{fid}'; known frameworks: {known}")
+                )
+                continue
+            snippet = cell.evidence.snippet if cell.evidence else None
+            if snippet:
+                expected = f"snippets/{tid}/{fid}_app.py"
+                snippet_line = line_of(document, ["support", fid, "evidence", "snippet"])
+                if snippet != expected:
+                    problems.append(
+                        Problem(shown, snippet_line, f"snippet must be {expected} (got {snippet})")
+                    )
+                elif not (root / snippet).is_file():
+                    problems.append(
+                        Problem(
+                            shown,
+                            snippet_line,
+                            f"evidence snippet {snippet} does not exist; create it "
+                            "(`fieldguide new-task` writes a skeleton) or remove the line",
+                        )
+                    )
+        for fid in sorted(set(frameworks) - set(task.support)):
+            problems.append(
+                Problem(
+                    shown,
+                    line_of(document, ["support"]),
+                    f"no support cell for '{fid}'; add one (use `level: unknown` with a note "
+                    "if it is not known yet)",
+                )
+            )
+        for index, difference in enumerate(task.differences):
+            for fid in difference.observed:
+                cell = task.support.get(fid)
+                if cell is None or not (cell.evidence and cell.evidence.snippet):
+                    problems.append(
+                        Problem(
+                            shown,
+                            line_of(document, ["differences", index, "observed", fid]),
+                            f"difference '{difference.id}' lists '{fid}', which has no snippet "
+                            "to test it against",
+                        )
+                    )
+    return problems
+
+
+def _check_snippets(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
+    """Every snippet file is claimed by exactly the data cell that names it.
+
+    Snippets of a task whose data file did not load are skipped: the data error says it all."""
+    problems = []
+    unreadable = {p.stem for p in (root / "data" / "tasks").glob("*.yml")} - set(tasks)
+    claimed = {
+        cell.evidence.snippet
+        for task, _ in tasks.values()
+        for cell in task.support.values()
+        if cell.evidence and cell.evidence.snippet
+    }
+    for path in sorted((root / "snippets").glob("*/*.py")):
+        shown = relative(path, root)
+        task_id = path.parent.name
+        if path.name == "__init__.py" or shown in claimed or task_id in unreadable:
+            continue
+        framework_id = path.stem.removesuffix("_app")
+        if not path.stem.endswith("_app") or framework_id not in frameworks:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "snippet files are named <framework>_app.py with a known framework id "
+                    f"({', '.join(sorted(frameworks))}); rename it",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    f"snippet has no data entry; set support.{framework_id}.evidence.snippet: "
+                    f"{shown} in data/tasks/{task_id}.yml",
+                )
+            )
+    return problems

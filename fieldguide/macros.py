@@ -1,0 +1,77 @@
+"""mkdocs-macros module: the only functions pages may call.
+
+Loaded through `mkdocs.yml` (`plugins: macros: module_name: fieldguide/macros`). Everything is
+validated before any page is rendered, so a bad input stops the build before it writes a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from fieldguide import render
+from fieldguide.checks import check_all
+from fieldguide.errors import InputError
+from fieldguide.models import Task
+
+MACROS = (
+    "framework_tabs",
+    "support_table",
+    "verified_with",
+    "differences",
+    "install_line",
+    "levels_table",
+    "task_index",
+)
+
+
+def define_env(env: Any) -> None:
+    root = Path(env.project_dir)
+    try:
+        catalog = check_all(root)
+    except InputError as error:
+        raise PluginError(f"the site's inputs have problems:\n{error}") from None
+
+    def current_task(task: str | None) -> Task:
+        task_id = task or env.page.meta.get("task")
+        if task_id is None:
+            raise PluginError(
+                f"docs/{env.page.file.src_path}: this macro needs `task:` in the front matter"
+            )
+        return catalog.tasks[task_id]
+
+    def macro(function):  # register a render function as a page macro
+        env.macro(function)
+        return function
+
+    @macro
+    def framework_tabs(task: str | None = None) -> str:
+        return render.framework_tabs(catalog, current_task(task))
+
+    @macro
+    def support_table(task: str | None = None) -> str:
+        return render.support_table(catalog, current_task(task))
+
+    @macro
+    def verified_with(task: str | None = None) -> str:
+        return render.verified_with(catalog, current_task(task))
+
+    @macro
+    def differences(task: str | None = None) -> str:
+        return render.differences(catalog, current_task(task))
+
+    @macro
+    def install_line(framework: str, task: str | None = None) -> str:
+        return render.install_command(current_task(task).support[framework])
+
+    @macro
+    def levels_table() -> str:
+        return render.levels_table()
+
+    @macro
+    def task_index() -> str:
+        return render.task_index(catalog)
+
+    env.variables["catalog"] = catalog

@@ -1,0 +1,136 @@
+"""Checks on the Markdown pages that Markdown and Jinja would otherwise let slip."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+import yaml
+from jinja2 import meta
+
+from fieldguide.errors import Problem, relative
+from fieldguide.load import Catalog
+
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\n]*)$")
+PYTHON_WORDS = {"py", "python", "python3", "pycon", "pytb"}
+PAGE_VARIABLES = {"page", "config", "navigation", "files"}
+
+
+def front_matter(text: str) -> tuple[dict, int]:
+    """The page's YAML front matter and the number of lines it takes (0 if none)."""
+    if not text.startswith("---\n"):
+        return {}, 0
+    end = text.find("\n---\n", 4)
+    if end == -1:
+        return {}, 0
+    header = text[4:end]
+    return yaml.safe_load(header) or {}, header.count("\n") + 2
+
+
+def check_pages(root: Path, catalog: Catalog, macro_names: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    docs = root / "docs"
+    pages = sorted(docs.rglob("*.md"))
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        shown = relative(page, root)
+        meta_vars, _ = front_matter(text)
+        problems += _python_fences(shown, text)
+        problems += _undefined_variables(shown, text, macro_names | PAGE_VARIABLES | set(meta_vars))
+        if page.parent == docs / "tasks":
+            problems += _task_page(shown, text, meta_vars, page.stem, catalog)
+    for task_id in sorted(catalog.tasks):
+        if not (docs / "tasks" / f"{task_id}.md").is_file():
+            problems.append(
+                Problem(
+                    f"data/tasks/{task_id}.yml",
+                    1,
+                    f"task has no page; create docs/tasks/{task_id}.md "
+                    f"(`fieldguide new-task {task_id}` writes one)",
+                )
+            )
+    return problems
+
+
+def _task_page(shown: str, text: str, meta_vars: dict, stem: str, catalog: Catalog) -> list:
+    task = meta_vars.get("task")
+    line = _line_of_key(text, "task")
+    if task is None:
+        return [Problem(shown, 1, f"task pages need front matter `task: {stem}`")]
+    if task not in catalog.tasks:
+        if (catalog.root / "data" / "tasks" / f"{task}.yml").is_file():
+            return []  # the data file exists but has errors of its own, reported already
+        return [
+            Problem(
+                shown,
+                line,
+                f"task '{task}' has no data file data/tasks/{task}.yml; create it "
+                f"(`fieldguide new-task {task}`) or fix the name",
+            )
+        ]
+    if task != stem:
+        return [
+            Problem(shown, line, f"front matter task '{task}' must match the file name '{stem}'")
+        ]
+    return []
+
+
+def _line_of_key(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _python_fences(shown: str, text: str) -> list[Problem]:
+    """Sybil runs only fences whose info string is exactly `python`; flag look-alikes."""
+    problems = []
+    inside: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = FENCE.match(line)
+        if not match:
+            continue
+        fence, info = match["fence"], match["info"].strip()
+        if inside is not None:
+            if fence.startswith(inside) and not info:
+                inside = None
+            continue
+        inside = fence
+        words = info.lstrip("{").replace(".", " ").split()
+        if info != "python" and words and words[0].lower() in PYTHON_WORDS:
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    f"code fence info string '{info}' is not run by the tests; write exactly "
+                    "```python (or ```text for output that is not Python)",
+                )
+            )
+    return problems
+
+
+def _undefined_variables(shown: str, text: str, known: set[str]) -> list[Problem]:
+    env = jinja2.Environment()
+    try:
+        parsed = env.parse(text)
+    except jinja2.TemplateSyntaxError as error:
+        return [Problem(shown, error.lineno or 1, f"template syntax error: {error.message}")]
+    problems = []
+    for name in sorted(meta.find_undeclared_variables(parsed) - known):
+        problems.append(
+            Problem(
+                shown,
+                _line_of_name(text, name),
+                f"undefined macro or variable '{name}'; known macros: {', '.join(sorted(known))}",
+            )
+        )
+    return problems
+
+
+def _line_of_name(text: str, name: str) -> int:
+    pattern = re.compile(r"(\{\{|\{%)[^}]*\b" + re.escape(name) + r"\b")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.search(line):
+            return number
+    return 1

@@ -1,0 +1,194 @@
+"""HTML and Markdown written from the data. Every string that comes from data is escaped here."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from textwrap import indent
+
+from fieldguide.load import Catalog
+from fieldguide.models import Level, Support, Task
+from fieldguide.versions import distribution, installed, python_version
+
+LEVEL_LABELS = {
+    Level.builtin: "Built in",
+    Level.partial: "Partial",
+    Level.plugin: "Plugin",
+    Level.none: "Not available",
+    Level.unknown: "Unknown",
+}
+LEVEL_MEANINGS = {
+    Level.builtin: "The framework's own package does it; no extra install.",
+    Level.partial: "The framework covers part of the job; the note says which part is missing.",
+    Level.plugin: "An extension package does it; the cell names the package to install.",
+    Level.none: "Neither the framework nor a common extension does it; the note says what to do.",
+    Level.unknown: "Not researched yet; a contribution is welcome.",
+}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~])")
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def md_text(text: str) -> str:
+    """Plain text made safe for Markdown: no HTML runs, no Markdown syntax is interpreted."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", esc(text))
+
+
+def level_badge(level: Level) -> str:
+    return f'<span class="fg-level fg-level--{level.value}">{LEVEL_LABELS[level]}</span>'
+
+
+def install_command(cell: Support) -> str:
+    parts = [f'"{r}"' if "[" in r else r for r in cell.install]
+    return "pip install " + " ".join(parts)
+
+
+def framework_tabs(catalog: Catalog, task: Task) -> str:
+    """Material content tabs, one per framework in data order, bodies included from snippets."""
+    blocks = []
+    for framework in catalog.frameworks:
+        cell = task.support[framework.id]
+        label = esc(framework.name).replace('"', "&quot;")
+        if cell.evidence and cell.evidence.snippet:
+            body = (
+                f"```bash\n{install_command(cell)}\n```\n\n"
+                f'```python title="{cell.evidence.snippet}"\n'
+                f'--8<-- "{cell.evidence.snippet}"\n```\n'
+            )
+        else:
+            body = (
+                f'!!! note "{LEVEL_LABELS[cell.level]} in {label}"\n\n'
+                + indent(md_text(cell.note or ""), "    ")
+                + "\n"
+            )
+        blocks.append(f'=== "{label}"\n\n{indent(body, "    ")}')
+    return "\n".join(blocks)
+
+
+def support_table(catalog: Catalog, task: Task) -> str:
+    rows = []
+    for framework in catalog.frameworks:
+        cell = task.support[framework.id]
+        what = esc(cell.api or "")
+        if cell.package:
+            what += f" <code>{esc(cell.package)}</code>"
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{esc(framework.name)}</th>'
+            f"<td>{level_badge(cell.level)}</td>"
+            f"<td>{what}</td>"
+            f"<td>{esc(cell.since or '')}</td>"
+            f"<td>{esc(cell.note or '')}</td>"
+            f"<td>{_evidence_links(cell)}</td>"
+            "</tr>"
+        )
+    return (
+        '<table class="fg-support">\n<thead><tr><th scope="col">Framework</th>'
+        '<th scope="col">Support</th><th scope="col">API or package</th>'
+        '<th scope="col">Since</th><th scope="col">Note</th><th scope="col">Evidence</th>'
+        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
+
+
+def _evidence_links(cell: Support) -> str:
+    if cell.evidence is None:
+        return ""
+    links = []
+    if cell.evidence.snippet:
+        links.append('<a href="#code">tested snippet</a>')
+    if cell.evidence.docs:
+        links.append(f'<a href="{esc(cell.evidence.docs)}">docs</a>')
+    if cell.evidence.changelog:
+        links.append(f'<a href="{esc(cell.evidence.changelog)}">changelog</a>')
+    return " · ".join(links)
+
+
+def verified_with(catalog: Catalog, task: Task) -> str:
+    parts = []
+    for framework in catalog.frameworks:
+        cell = task.support[framework.id]
+        if not (cell.evidence and cell.evidence.snippet):
+            continue
+        packages = ", ".join(f"{esc(distribution(r))} {esc(installed(r))}" for r in cell.install)
+        parts.append(f"<strong>{esc(framework.name)}</strong>: {packages}")
+    return (
+        '<p class="fg-verified">Verified with '
+        + "; ".join(parts)
+        + f" on Python {esc(python_version())}, by this site's test suite.</p>"
+    )
+
+
+def differences(catalog: Catalog, task: Task) -> str:
+    sections = []
+    for difference in task.differences:
+        request = difference.request
+        request_text = f"{request.method} {request.path}"
+        if request.json_body is not None:
+            request_text += "\n\n" + json.dumps(request.json_body, indent=2)
+        rows = []
+        for framework in catalog.frameworks:
+            observed = difference.observed.get(framework.id)
+            if observed is None:
+                continue
+            body = (
+                f"<pre><code>{esc(json.dumps(observed.json_body, indent=2))}</code></pre>"
+                if observed.json_body is not None
+                else "<em>an HTML error page</em>"
+                if observed.content_type.startswith("text/html")
+                else ""
+            )
+            rows.append(
+                "<tr>"
+                f'<th scope="row">{esc(framework.name)}</th>'
+                f"<td><code>{observed.status}</code></td>"
+                f"<td><code>{esc(observed.content_type)}</code></td>"
+                f"<td>{body}{_note(observed.note)}</td>"
+                "</tr>"
+            )
+        sections.append(
+            f"### {md_text(difference.title)} {{ #{difference.id} }}\n\n"
+            f'<pre class="fg-request"><code>{esc(request_text)}</code></pre>\n\n'
+            '<table class="fg-differences">\n<thead><tr><th scope="col">Framework</th>'
+            '<th scope="col">Status</th><th scope="col">Content type</th>'
+            '<th scope="col">Body</th></tr></thead>\n<tbody>\n'
+            + "\n".join(rows)
+            + "\n</tbody>\n</table>\n"
+        )
+    return "\n".join(sections)
+
+
+def _note(note: str | None) -> str:
+    return f'<p class="fg-observed-note">{esc(note)}</p>' if note else ""
+
+
+def levels_table() -> str:
+    rows = "\n".join(
+        f"<tr><td>{level_badge(level)}</td><td><code>{level.value}</code></td>"
+        f"<td>{esc(LEVEL_MEANINGS[level])}</td></tr>"
+        for level in Level
+    )
+    return (
+        '<table class="fg-levels">\n<thead><tr><th scope="col">Badge</th>'
+        '<th scope="col">In the data</th><th scope="col">Meaning</th></tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody>\n</table>"
+    )
+
+
+def task_index(catalog: Catalog) -> str:
+    header = "".join(f'<th scope="col">{esc(f.name)}</th>' for f in catalog.frameworks)
+    rows = []
+    for task in sorted(catalog.tasks.values(), key=lambda t: t.title):
+        cells = "".join(
+            f"<td>{level_badge(task.support[f.id].level)}</td>" for f in catalog.frameworks
+        )
+        rows.append(
+            f'<tr><th scope="row"><a href="tasks/{task.id}/">{esc(task.title)}</a>'
+            f"<br><small>{esc(task.summary)}</small></th>{cells}</tr>"
+        )
+    return (
+        f'<table class="fg-task-index">\n<thead><tr><th scope="col">Task</th>{header}</tr>'
+        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    )

@@ -1,0 +1,42 @@
+"""Contract for `request_validation`: create a user from a validated JSON body."""
+
+import pytest
+
+VALID = {"name": "Ada Lovelace", "email": "ada@example.org", "age": 36}
+
+
+def test_valid_body_creates_the_user(http):
+    response = http.post("/users", json=VALID)
+
+    assert response.status_code == 201
+    created = response.json()
+    assert {k: created[k] for k in VALID} == VALID
+    assert isinstance(created["id"], int)
+
+
+def test_each_user_gets_a_new_id(http):
+    first = http.post("/users", json=VALID).json()["id"]
+    second = http.post("/users", json={**VALID, "email": "grace@example.org"}).json()["id"]
+
+    assert second != first
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("email", "not-an-email"), ("age", -1), ("age", "old"), ("name", ""), ("email", None)],
+)
+def test_invalid_field_is_rejected_and_named(http, field, value):
+    response = http.post("/users", json={**VALID, field: value})
+
+    assert response.status_code in (400, 422)
+    assert response.headers["content-type"] == "application/json"
+    assert field in response.text
+
+
+@pytest.mark.parametrize("missing", ["name", "email", "age"])
+def test_missing_field_is_rejected_and_named(http, missing):
+    body = {k: v for k, v in VALID.items() if k != missing}
+    response = http.post("/users", json=body)
+
+    assert response.status_code in (400, 422)
+    assert missing in response.text

@@ -1,0 +1,65 @@
+"""One client API for every snippet, WSGI or ASGI, so a contract is written once per task."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+from starlette.testclient import TestClient
+
+from fieldguide.load import Catalog, load_catalog
+from fieldguide.models import Interface
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_URL = "http://localhost"
+
+
+@functools.cache
+def catalog() -> Catalog:
+    return load_catalog(ROOT)
+
+
+def frameworks_with_snippet(task: str) -> list[str]:
+    return [
+        f.id
+        for f in catalog().frameworks
+        if (cell := catalog().tasks[task].support[f.id]).evidence and cell.evidence.snippet
+    ]
+
+
+def isolation_marks(framework: str) -> list[pytest.MarkDecorator]:
+    """Django's settings can be configured once per process: its tests each get a fresh one."""
+    return [pytest.mark.isolate(timeout=120)] if catalog().framework(framework).isolated else []
+
+
+def snippet_params(task: str) -> list[Any]:
+    return [
+        pytest.param(framework, id=framework, marks=isolation_marks(framework))
+        for framework in frameworks_with_snippet(task)
+    ]
+
+
+def snippet_module(task: str, framework: str) -> Any:
+    return importlib.import_module(f"snippets.{task}.{framework}_app")
+
+
+def load_app(task: str, framework: str) -> Any:
+    return getattr(snippet_module(task, framework), catalog().framework(framework).app_attribute)
+
+
+@contextmanager
+def client(task: str, framework: str) -> Iterator[httpx2.Client]:
+    """An httpx2 client wired to the snippet's app in-process (lifespan included for ASGI)."""
+    app = load_app(task, framework)
+    if catalog().framework(framework).interface == Interface.wsgi:
+        with httpx2.Client(transport=httpx2.WSGITransport(app=app), base_url=BASE_URL) as http:
+            yield http
+    else:
+        with TestClient(app, base_url=BASE_URL) as http:
+            yield http

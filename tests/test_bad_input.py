@@ -1,0 +1,252 @@
+"""Bad input stops the build with `file:line: what is wrong and how to fix it`, and writes no site."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fieldguide.cli import main
+from tests.sandbox import copy_inputs, edit
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return copy_inputs(tmp_path / "repo")
+
+
+def build(repo: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["--root", str(repo), "build"])
+    return code, capsys.readouterr().err
+
+
+def malformed_yaml(repo: Path) -> None:
+    edit(repo / "data/tasks/hello.yml", "title: Hello, JSON", "title: [Hello, JSON")
+
+
+def duplicate_key(repo: Path) -> None:
+    edit(repo / "data/tasks/hello.yml", "title: Hello, JSON\n", "title: Hello, JSON\ntitle: Hi\n")
+
+
+def unknown_field(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "    api: a view that returns a dict\n",
+        "    api: a view that returns a dict\n    colour: red\n",
+    )
+
+
+def unknown_framework(repo: Path) -> None:
+    edit(repo / "data/tasks/routing.yml", "\n  flask:\n", "\n  flsk:\n")
+
+
+def unknown_level(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "    level: builtin\n    api: JsonResponse",
+        "    level: built-in\n    api: JsonResponse",
+    )
+
+
+def builtin_without_evidence(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "    evidence:\n      snippet: snippets/hello/fastapi_app.py\n"
+        "      docs: https://fastapi.tiangolo.com/tutorial/first-steps/\n",
+        "",
+    )
+    (repo / "snippets/hello/fastapi_app.py").unlink()
+
+
+def plugin_without_package(repo: Path) -> None:
+    edit(repo / "data/tasks/request_validation.yml", "    package: marshmallow\n", "")
+
+
+def missing_snippet(repo: Path) -> None:
+    (repo / "snippets/hello/flask_app.py").unlink()
+
+
+def snippet_without_data(repo: Path) -> None:
+    edit(repo / "data/tasks/hello.yml", "      snippet: snippets/hello/flask_app.py\n", "")
+
+
+def id_differs_from_file_name(repo: Path) -> None:
+    edit(repo / "data/tasks/hello.yml", "id: hello\n", "id: helo\n")
+
+
+def http_url(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "docs: https://fastapi.tiangolo.com/tutorial/first-steps/",
+        "docs: http://fastapi.tiangolo.com/tutorial/first-steps/",
+    )
+
+
+def page_without_data(repo: Path) -> None:
+    (repo / "docs/tasks/caching.md").write_text("---\ntask: caching\n---\n\n# Caching\n")
+
+
+def undefined_macro(repo: Path) -> None:
+    edit(repo / "docs/tasks/hello.md", "{{ framework_tabs() }}", "{{ framework_tab() }}")
+
+
+def missing_schema_line(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "# yaml-language-server: $schema=../schema/task.schema.json\n",
+        "",
+    )
+
+
+def silent_python_fence(repo: Path) -> None:
+    edit(
+        repo / "docs/conventions.md",
+        "## Code tabs\n",
+        '## Code tabs\n\n```python title="demo.py"\nprint(1)\n```\n',
+    )
+
+
+def no_cell_for_a_framework(repo: Path) -> None:
+    text = (repo / "data/tasks/hello.yml").read_text()
+    head, _ = text.split("  fastapi:\n")
+    (repo / "data/tasks/hello.yml").write_text(head)
+    (repo / "snippets/hello/fastapi_app.py").unlink()
+
+
+CASES: list[tuple[Callable[[Path], None], str]] = [
+    (
+        malformed_yaml,
+        "data/tasks/hello.yml:3: YAML syntax error: while parsing a flow sequence; expected ',' or "
+        "']', but got ':' (line 4)",
+    ),
+    (
+        duplicate_key,
+        "data/tasks/hello.yml:4: duplicate key 'title'; each key may appear once, remove one",
+    ),
+    (
+        unknown_field,
+        "data/tasks/hello.yml:16: unknown field 'colour' in support.flask; allowed fields: level, "
+        "api, package, since, note, install, evidence",
+    ),
+    (
+        unknown_framework,
+        "data/tasks/routing.yml:14: unknown framework 'flsk'; known frameworks: django, fastapi, flask",
+    ),
+    (
+        unknown_level,
+        "data/tasks/hello.yml:7: support.django.level: Input should be 'builtin', 'partial', "
+        "'plugin', 'none' or 'unknown'",
+    ),
+    (
+        builtin_without_evidence,
+        "data/tasks/hello.yml:21: support.fastapi: a 'builtin' cell needs evidence: add `evidence:` "
+        "with a `snippet:` path or a `docs:` URL",
+    ),
+    (
+        plugin_without_package,
+        "data/tasks/request_validation.yml:15: support.flask: a 'plugin' cell needs `package:` "
+        "naming the extension to install",
+    ),
+    (
+        missing_snippet,
+        "data/tasks/hello.yml:19: evidence snippet snippets/hello/flask_app.py does not exist; create "
+        "it (`fieldguide new-task` writes a skeleton) or remove the line",
+    ),
+    (
+        snippet_without_data,
+        "snippets/hello/flask_app.py:1: snippet has no data entry; set support.flask.evidence.snippet: "
+        "snippets/hello/flask_app.py in data/tasks/hello.yml",
+    ),
+    (
+        id_differs_from_file_name,
+        "data/tasks/hello.yml:2: id 'helo' differs from the file name; rename the file to helo.yml or "
+        "set id: hello",
+    ),
+    (
+        http_url,
+        "data/tasks/hello.yml:27: support.fastapi.evidence.docs: URL must start with "
+        "https:// (got 'http://fastapi.tiangolo.com/tutorial/first-steps/'); use the https address",
+    ),
+    (
+        page_without_data,
+        "docs/tasks/caching.md:2: task 'caching' has no data file data/tasks/caching.yml; create it "
+        "(`fieldguide new-task caching`) or fix the name",
+    ),
+    (
+        undefined_macro,
+        "docs/tasks/hello.md:14: undefined macro or variable 'framework_tab'; known macros: catalog, "
+        "config, differences, files, framework_tabs, install_line, levels_table, navigation, page, "
+        "support_table, task, task_index, verified_with",
+    ),
+    (
+        missing_schema_line,
+        "data/tasks/hello.yml:1: first line must be `# yaml-language-server: "
+        "$schema=../schema/task.schema.json` so editors check the file",
+    ),
+    (
+        silent_python_fence,
+        "docs/conventions.md:16: code fence info string 'python title=\"demo.py\"' is not run by the "
+        "tests; write exactly ```python (or ```text for output that is not Python)",
+    ),
+    (
+        no_cell_for_a_framework,
+        "data/tasks/hello.yml:5: no support cell for 'fastapi'; add one (use `level: unknown` with a "
+        "note if it is not known yet)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("breakage", "expected"), CASES, ids=[c[0].__name__ for c in CASES])
+def test_bad_input_names_file_line_and_fix_and_writes_nothing(repo, capsys, breakage, expected):
+    breakage(repo)
+
+    code, errors = build(repo, capsys)
+
+    assert code == 1
+    assert expected in errors.splitlines(), errors
+    assert "nothing was written" in errors
+    assert not (repo / "site").exists()
+    assert not list(repo.glob(".site-*"))
+
+
+def test_failed_mkdocs_build_keeps_the_previous_site(repo, capsys):
+    previous = repo / "site" / "index.html"
+    previous.parent.mkdir()
+    previous.write_text("previous build")
+    edit(repo / "docs/conventions.md", "## Code tabs\n", "## Code tabs\n\n[broken](nowhere.md)\n")
+
+    code, errors = build(repo, capsys)
+
+    assert code == 1
+    assert "nowhere.md" in errors
+    assert "the previous site was left as it was" in errors
+    assert previous.read_text() == "previous build"
+    assert not list(repo.glob(".site-*"))
+
+
+def test_html_in_a_note_is_shown_as_text_never_run(repo, capsys):
+    edit(
+        repo / "data/tasks/routing.yml",
+        "note: Query parameters arrive as strings; converting and rejecting them is the view's job.",
+        'note: "<script>alert(1)</script> and <b>bold</b> **stars**"',
+    )
+
+    code, errors = build(repo, capsys)
+
+    assert code == 0, errors
+    page = (repo / "site/tasks/routing/index.html").read_text()
+    assert "<script>alert(1)</script>" not in page
+    assert "<b>bold</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; and &lt;b&gt;bold&lt;/b&gt; **stars**" in page
+
+
+def test_every_problem_is_reported_at_once(repo, capsys):
+    unknown_field(repo)
+    http_url(repo)
+    page_without_data(repo)
+
+    code, errors = build(repo, capsys)
+
+    assert code == 1
+    assert "3 problem(s); nothing was written." in errors
