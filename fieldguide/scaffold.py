@@ -78,4 +78,14 @@ def new_task(root: Path, task: str, title: str) -> list[Path]:
     for path, text in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return list(targets)
+    add_to_nav(root / "mkdocs.yml", f"tasks/{task}.md")
+    return [*targets, root / "mkdocs.yml"]
+
+
+def add_to_nav(mkdocs_yml: Path, page: str) -> None:
+    """Insert the page after the last task page in `nav:` (text edit: keeps comments)."""
+    lines = mkdocs_yml.read_text(encoding="utf-8").splitlines(keepends=True)
+    last = max(i for i, line in enumerate(lines) if line.strip().startswith("- tasks/"))
+    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines.insert(last + 1, f"{indent}- {page}\n")
+    mkdocs_yml.write_text("".join(lines), encoding="utf-8")
