@@ -7,8 +7,9 @@ tests/test_pages.py reject look-alikes (```py, ```python title=...) so none is s
 from sybil import Sybil
 from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, SkipParser
 
-pytest_collect_file = Sybil(
+SYBIL = Sybil(
     parsers=[PythonCodeBlockParser(), SkipParser(), ClearNamespaceParser()],
     path="docs",
     patterns=["*.md"],
-).pytest()
+)
+pytest_collect_file = SYBIL.pytest()

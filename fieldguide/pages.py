@@ -12,7 +12,7 @@ from jinja2 import meta
 from fieldguide.errors import Problem, relative
 from fieldguide.load import Catalog
 
-FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\n]*)$")
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
 PYTHON_WORDS = {"py", "python", "python3", "pycon", "pytb"}
 PAGE_VARIABLES = {"page", "config", "navigation", "files"}
 
@@ -91,19 +91,19 @@ def _python_fences(shown: str, text: str) -> list[Problem]:
         match = FENCE.match(line)
         if not match:
             continue
-        fence, info = match["fence"], match["info"].strip()
+        fence, info = match["fence"], match["info"]
         if inside is not None:
-            if fence.startswith(inside) and not info:
+            if fence.startswith(inside) and not info.strip():
                 inside = None
             continue
         inside = fence
-        words = info.lstrip("{").replace(".", " ").split()
+        words = re.findall(r"[A-Za-z0-9_]+", info)
         if info != "python" and words and words[0].lower() in PYTHON_WORDS:
             problems.append(
                 Problem(
                     shown,
                     number,
-                    f"code fence info string '{info}' is not run by the tests; write exactly "
+                    f"code fence info string '{info.strip()}' is not run by the tests; write exactly "
                     "```python (or ```text for output that is not Python)",
                 )
             )
