@@ -22,7 +22,10 @@ def test_schemas_close_the_support_vocabulary():
     task_schema = json.loads(schema_path(ROOT, "task").read_text())
     assert task_schema["$defs"]["Level"]["enum"] == [level.value for level in Level]
     assert task_schema["$defs"]["Support"]["additionalProperties"] is False
-    assert set(SCHEMAS) == {p.name.removesuffix(".schema.json") for p in schema_path(ROOT, "task").parent.glob("*.schema.json")} | set(SCHEMAS)
+    assert set(SCHEMAS) == {
+        p.name.removesuffix(".schema.json")
+        for p in schema_path(ROOT, "task").parent.glob("*.schema.json")
+    } | set(SCHEMAS)
 
 
 def test_every_snippet_cell_lists_what_to_install():

@@ -24,7 +24,9 @@ def test_task_id_names_page_data_snippets_and_contract(task):
 
 def test_every_page_snippet_folder_and_contract_belongs_to_a_task():
     pages = {p.stem for p in (ROOT / "docs" / "tasks").glob("*.md")}
-    folders = {p.name for p in (ROOT / "snippets").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    folders = {
+        p.name for p in (ROOT / "snippets").iterdir() if p.is_dir() and p.name != "__pycache__"
+    }
     contracts = {
         p.stem.removeprefix("test_") for p in (ROOT / "tests" / "snippets").glob("test_*.py")
     }
@@ -34,7 +36,9 @@ def test_every_page_snippet_folder_and_contract_belongs_to_a_task():
 
 
 def test_framework_id_names_its_data_file_and_snippets():
-    assert sorted(p.stem for p in (ROOT / "data" / "frameworks").glob("*.yml")) == sorted(FRAMEWORKS)
+    assert sorted(p.stem for p in (ROOT / "data" / "frameworks").glob("*.yml")) == sorted(
+        FRAMEWORKS
+    )
     for path in (ROOT / "snippets").glob("*/*_app.py"):
         assert path.stem.removesuffix("_app") in FRAMEWORKS, path
 

@@ -55,7 +55,7 @@ def test_skips_carry_a_reason(page):
         "```python3",
         "``` python",
         '```python title="app.py"',
-        "```python hl_lines=\"1\"",
+        '```python hl_lines="1"',
         "```{.python}",
         "~~~py",
         "```pycon",

@@ -1,0 +1,57 @@
+"""Rendering escapes everything that comes from data and keeps every framework's tab."""
+
+from fieldguide import render
+from fieldguide.models import Level, Support, Task
+from tests.support import catalog
+
+
+def task_with(cell: Support) -> Task:
+    base = catalog().tasks["hello"]
+    return base.model_copy(update={"support": {**base.support, "flask": cell}})
+
+
+def test_a_framework_without_support_keeps_its_tab_with_the_reason():
+    cell = Support(level=Level.none, note="Use Flask-Sock <b>instead</b>.")
+
+    tabs = render.framework_tabs(catalog(), task_with(cell))
+
+    assert '=== "Flask"' in tabs
+    assert '!!! note "Not available in Flask"' in tabs
+    assert "Use Flask-Sock &lt;b&gt;instead&lt;/b&gt;." in tabs
+    assert "<b>" not in tabs
+
+
+def test_markdown_in_data_is_shown_literally():
+    assert render.md_text("**bold** [link](x) `code`") == (r"\*\*bold\*\* \[link\]\(x\) \`code\`")
+
+
+def test_support_table_escapes_every_field():
+    cell = Support(
+        level=Level.plugin,
+        package="evil",
+        api="<img src=x onerror=alert(1)>",
+        note='"quoted" & <script>',
+        evidence={"docs": 'https://example.org/"><script>'},
+    )
+
+    table = render.support_table(catalog(), task_with(cell))
+
+    assert "<img" not in table and "<script>" not in table
+    assert "&lt;img src=x onerror=alert(1)&gt;" in table
+    assert "&quot;quoted&quot; &amp; &lt;script&gt;" in table
+    assert 'href="https://example.org/&quot;&gt;&lt;script&gt;"' in table
+
+
+def test_install_command_quotes_extras_for_the_shell():
+    cell = Support(
+        level=Level.builtin,
+        install=["fastapi", "pydantic[email]"],
+        evidence={"snippet": "snippets/x/fastapi_app.py"},
+    )
+    assert render.install_command(cell) == 'pip install fastapi "pydantic[email]"'
+
+
+def test_levels_table_lists_every_level_once():
+    table = render.levels_table()
+    for level in Level:
+        assert table.count(f"<code>{level.value}</code>") == 1

@@ -1,0 +1,102 @@
+"""The strict build is a test, and so is what it writes: tabs, includes, stamps, no third parties."""
+
+from __future__ import annotations
+
+import html
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from fieldguide.build import build_site
+from fieldguide.render import install_command
+from fieldguide.versions import distribution
+from tests.support import ROOT, catalog
+
+RESOURCE = re.compile(
+    r"<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=\"([^\"]+)\""
+    r"|<link\b[^>]*\bhref=\"([^\"]+)\"[^>]*>"
+)
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("build") / "site"
+    seconds = build_site(ROOT, target)
+    print(f"strict build: {seconds:.1f} s")
+    return target
+
+
+def page(site: Path, task: str) -> str:
+    return (site / "tasks" / task / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+TASKS = sorted(catalog().tasks)
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_tabs_follow_data_order_and_are_labelled_by_framework(site, task):
+    labels = re.findall(r'<label for="__tabbed_1_\d+">([^<]+)</label>', page(site, task))
+    assert labels == [f.name for f in catalog().frameworks]
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_each_tab_shows_the_whole_snippet_and_its_install_line(site, task):
+    rendered = text_of(page(site, task))
+    for framework in catalog().frameworks:
+        cell = catalog().tasks[task].support[framework.id]
+        if cell.evidence and cell.evidence.snippet:
+            source = (ROOT / cell.evidence.snippet).read_text(encoding="utf-8")
+            assert source.strip() in rendered, f"{cell.evidence.snippet} is not shown whole"
+            assert install_command(cell) in rendered
+        else:
+            assert text_of(cell.note or "") in rendered
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_verified_with_states_the_installed_versions(site, task):
+    stamp = text_of(re.search(r'<p class="fg-verified">.*?</p>', page(site, task)).group(0))
+    for framework in catalog().frameworks:
+        cell = catalog().tasks[task].support[framework.id]
+        if cell.evidence and cell.evidence.snippet:
+            for requirement in cell.install:
+                name = distribution(requirement)
+                assert f"{name} {version(name)}" in stamp
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_every_difference_has_its_anchor(site, task):
+    for difference in catalog().tasks[task].differences:
+        assert f'id="{difference.id}"' in page(site, task)
+
+
+def test_nothing_loads_from_a_third_party_host(site):
+    offenders = []
+    for path in site.rglob("*.html"):
+        for match in RESOURCE.finditer(path.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            tag = match.group(0)
+            if match.group(2) and not re.search(
+                r'rel="(stylesheet|icon|preload|modulepreload|manifest)"', tag
+            ):
+                continue
+            if re.match(r"(https?:)?//", url):
+                offenders.append(f"{path.relative_to(site)}: {url}")
+    for path in site.rglob("*.css"):
+        for match in CSS_URL.finditer(path.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            if re.match(r"(https?:)?//", url):
+                offenders.append(f"{path.relative_to(site)}: {url}")
+    assert offenders == []
+
+
+def test_search_index_covers_every_task_page(site):
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for task in TASKS:
+        assert f'"location":"tasks/{task}/"' in index.replace(" ", "")
