@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 RUN := $(UV) run --locked --no-sync
 
-.PHONY: help install serve build check test lint format schema new-task clean
+.PHONY: help install serve build check test lint format schema new-task clean bench lighthouse
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ check: install ## Validate data, snippets and pages without building
 	$(RUN) python -m fieldguide check
 
 test: install ## Run the whole test suite (contracts, pages, build, browser) with snippet coverage
-	$(RUN) pytest --cov-fail-under=100
+	$(RUN) pytest -n auto --dist loadfile --cov-fail-under=100
 
 lint: install ## ruff check and format check
 	$(RUN) ruff check .
@@ -44,11 +44,17 @@ format: install ## Apply ruff's fixes and formatting
 	$(RUN) ruff check --fix .
 	$(RUN) ruff format .
 
+bench: install ## Benchmark every framework (~35 min; needs wrk, valgrind, gcc) into data/benchmarks/
+	$(RUN) python -m bench run $(BENCH_ARGS)
+
 schema: install ## Regenerate data/schema/*.schema.json from fieldguide/models.py
 	$(RUN) python -m fieldguide schema
 
 new-task: install ## Scaffold a task: make new-task ID=caching TITLE="Caching"
 	$(RUN) python -m fieldguide new-task $(ID) --title "$(TITLE)"
+
+lighthouse: build ## Lighthouse scores and page weights of key pages (npm, Debian's chromium)
+	scripts/lighthouse.sh site
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .coverage .coverage.*

@@ -1,15 +1,6 @@
-"""Sybil wiring: every ```python block in docs/ runs as a test (kept at the root, never published).
+"""Sybil wiring: the docs' ```python blocks are collected as tests (at the root so it is never
+published and so pytest collects docs/). The parsers live in tests/docs_examples.py."""
 
-Only fences whose info string is exactly `python` are collected; `fieldguide check` and
-tests/test_pages.py reject look-alikes (```py, ```python title=...) so none is skipped silently.
-"""
+from tests.docs_examples import SYBIL
 
-from sybil import Sybil
-from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, SkipParser
-
-SYBIL = Sybil(
-    parsers=[PythonCodeBlockParser(), SkipParser(), ClearNamespaceParser()],
-    path="docs",
-    patterns=["*.md"],
-)
 pytest_collect_file = SYBIL.pytest()

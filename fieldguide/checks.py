@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldguide.compare import load_comparison
 from fieldguide.errors import InputError
 from fieldguide.load import Catalog, read_catalog
 from fieldguide.pages import check_pages
@@ -14,6 +15,7 @@ def check_all(root: Path) -> Catalog:
     from fieldguide.macros import MACROS
 
     catalog, problems = read_catalog(root)
+    problems += load_comparison(catalog)[1]
     problems += check_pages(root, catalog, set(MACROS) | {"catalog"})
     if problems:
         raise InputError(problems)

@@ -11,9 +11,10 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from fieldguide import render
+from fieldguide import bench_macros, compare_macros, render
 from fieldguide.checks import check_all
 from fieldguide.errors import InputError
+from fieldguide.file_tabs import file_tabs as _file_tabs
 from fieldguide.models import Task
 
 MACROS = (
@@ -24,6 +25,9 @@ MACROS = (
     "install_line",
     "levels_table",
     "task_index",
+    "file_tabs",
+    *compare_macros.MACROS,
+    *bench_macros.MACROS,
 )
 
 
@@ -74,4 +78,18 @@ def define_env(env: Any) -> None:
     def task_index() -> str:
         return render.task_index(catalog)
 
+    @macro
+    def file_tabs(**files: str | list[str]) -> str:
+        try:
+            return _file_tabs(catalog, f"docs/{env.page.file.src_path}", files)
+        except InputError as error:
+            raise PluginError(str(error)) from None
+
     env.variables["catalog"] = catalog
+    bench_macros.register(env, root)
+    compare_macros.register(env, catalog)
+
+
+def on_post_build(env: Any) -> None:
+    """Write the JSON export and llms.txt next to the built pages."""
+    compare_macros.on_post_build(env)

@@ -51,6 +51,44 @@ class Level(StrEnum):
     unknown = "unknown"
 
 
+class Fact(Strict):
+    """One stated fact about a framework and where it can be checked."""
+
+    value: str = Field(min_length=1)
+    source: HttpsUrl
+
+
+class Release(Strict):
+    """A release date, shown only while `version` is the installed version."""
+
+    version: str = Field(pattern=r"^\d+(\.\d+)*$")
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    source: HttpsUrl
+
+
+class Point(Strict):
+    """One advantage or challenge, in our words, linked to the rows that show it."""
+
+    text: str = Field(min_length=1)
+    rows: list[Identifier] = Field(
+        min_length=1, description="Task or capability ids whose pages and cells show the point"
+    )
+
+
+class Profile(Strict):
+    what: str = Field(min_length=1, description="What the framework is, in two or three lines")
+    license: Fact
+    governance: Fact
+    first_release: Fact
+    release_cadence: Fact
+    python_versions: Fact | None = Field(
+        default=None, description="As the project documents them; the package metadata is shown too"
+    )
+    release: Release | None = None
+    advantages: list[Point] = Field(min_length=1)
+    challenges: list[Point] = Field(min_length=1)
+
+
 class Framework(Strict):
     """data/frameworks/<id>.yml"""
 
@@ -71,6 +109,9 @@ class Framework(Strict):
     homepage: HttpsUrl
     docs: HttpsUrl
     repository: HttpsUrl
+    profile: Profile | None = Field(
+        default=None, description="Facts for the framework's profile page, each with its source"
+    )
 
 
 class Evidence(Strict):
@@ -117,10 +158,30 @@ class Support(Strict):
         return self
 
 
+class Upload(Strict):
+    """One file sent as multipart/form-data; its content is `size` bytes of the letter a."""
+
+    field: str = Field(min_length=1, description="The form field that carries the file")
+    filename: str = Field(min_length=1)
+    size: int = Field(ge=0, le=16 * 1024 * 1024, description="Length of the file in bytes")
+
+
 class Request(Strict):
-    method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"] = "GET"
+    method: Literal["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] = "GET"
     path: str = Field(pattern=r"^/")
+    headers: dict[str, str] = Field(
+        default_factory=dict, description="Request headers, such as Authorization"
+    )
     json_body: dict | list | None = Field(default=None, alias="json")
+    upload: Upload | None = Field(
+        default=None, description="Send one file as multipart/form-data instead of a JSON body"
+    )
+
+    @model_validator(mode="after")
+    def _one_body(self) -> Request:
+        if self.json_body is not None and self.upload is not None:
+            raise ValueError("a request sends either `json:` or `upload:`, not both")
+        return self
 
 
 class Observed(Strict):
@@ -128,6 +189,9 @@ class Observed(Strict):
 
     status: int = Field(ge=100, le=599)
     content_type: str
+    headers: dict[str, str] = Field(
+        default_factory=dict, description="Response headers, each checked exactly"
+    )
     json_body: dict | list | None = Field(default=None, alias="json")
     note: str | None = None
 
@@ -152,3 +216,67 @@ class Task(Strict):
 
 
 TASK_ID = re.compile(ID_PATTERN)
+
+
+class Capability(Strict):
+    """data/capabilities/<id>.yml: a matrix row without a task page, documented upstream only.
+
+    A task with the same id replaces the row: its cells carry tested snippets."""
+
+    id: Identifier
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    support: dict[Identifier, Support]
+
+    @model_validator(mode="after")
+    def _no_snippets(self) -> Capability:
+        for framework, cell in self.support.items():
+            if cell.evidence and cell.evidence.snippet:
+                raise ValueError(
+                    f"support.{framework}: capability rows have no snippets; turn the row into a "
+                    "task (`fieldguide new-task`) to show tested code"
+                )
+        return self
+
+
+class Reason(Strict):
+    """Why a pick fits a situation, linked to the rows (and so the cells) that show it."""
+
+    text: str = Field(min_length=1)
+    rows: list[Identifier] = Field(min_length=1)
+
+
+class Situation(Strict):
+    id: Identifier
+    title: str = Field(min_length=1)
+    pick: Identifier
+    runner_up: Identifier
+    reasons: list[Reason] = Field(min_length=1)
+
+
+class Rule(Strict):
+    """Points for every framework from one row: weight x the cell's level points."""
+
+    row: Identifier
+    weight: int = Field(ge=1, le=5)
+    why: str = Field(min_length=1, description="Why this row matters for the answer")
+
+
+class Option(Strict):
+    id: Identifier
+    label: str = Field(min_length=1)
+    rules: list[Rule] = Field(default_factory=list)
+
+
+class Question(Strict):
+    id: Identifier
+    text: str = Field(min_length=1)
+    options: list[Option] = Field(min_length=2)
+
+
+class Guide(Strict):
+    """data/guides/guide.yml: the decision guide's situations and the wizard's questions."""
+
+    rationale: str = Field(min_length=1, description="How the rules were chosen")
+    situations: list[Situation] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)

@@ -86,10 +86,10 @@ def support_table(catalog: Catalog, task: Task) -> str:
             "</tr>"
         )
     return (
-        '<table class="fg-support">\n<thead><tr><th scope="col">Framework</th>'
+        '<div class="fg-support"><table>\n<thead><tr><th scope="col">Framework</th>'
         '<th scope="col">Support</th><th scope="col">API or package</th>'
         '<th scope="col">Since</th><th scope="col">Note</th><th scope="col">Evidence</th>'
-        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table></div>"
     )
 
 
@@ -126,8 +126,15 @@ def differences(catalog: Catalog, task: Task) -> str:
     for difference in task.differences:
         request = difference.request
         request_text = f"{request.method} {request.path}"
+        request_text += "".join(f"\n{name}: {value}" for name, value in request.headers.items())
         if request.json_body is not None:
             request_text += "\n\n" + json.dumps(request.json_body, indent=2)
+        if request.upload is not None:
+            upload = request.upload
+            request_text += (
+                f"\nContent-Type: multipart/form-data\n\n{upload.field}: "
+                f"{upload.filename} ({upload.size:,} bytes)"
+            )
         rows = []
         for framework in catalog.frameworks:
             observed = difference.observed.get(framework.id)
@@ -137,7 +144,7 @@ def differences(catalog: Catalog, task: Task) -> str:
                 f"<pre><code>{esc(json.dumps(observed.json_body, indent=2))}</code></pre>"
                 if observed.json_body is not None
                 else "<em>an HTML error page</em>"
-                if observed.content_type.startswith("text/html")
+                if observed.content_type.startswith("text/html") and observed.status >= 400
                 else ""
             )
             rows.append(
@@ -145,19 +152,24 @@ def differences(catalog: Catalog, task: Task) -> str:
                 f'<th scope="row">{esc(framework.name)}</th>'
                 f"<td><code>{observed.status}</code></td>"
                 f"<td><code>{esc(observed.content_type)}</code></td>"
-                f"<td>{body}{_note(observed.note)}</td>"
+                f"<td>{_headers(observed.headers)}{body}{_note(observed.note)}</td>"
                 "</tr>"
             )
         sections.append(
             f"### {md_text(difference.title)} {{ #{difference.id} }}\n\n"
             f'<pre class="fg-request"><code>{esc(request_text)}</code></pre>\n\n'
-            '<table class="fg-differences">\n<thead><tr><th scope="col">Framework</th>'
+            '<div class="fg-differences"><table>\n<thead><tr><th scope="col">Framework</th>'
             '<th scope="col">Status</th><th scope="col">Content type</th>'
             '<th scope="col">Body</th></tr></thead>\n<tbody>\n'
             + "\n".join(rows)
-            + "\n</tbody>\n</table>\n"
+            + "\n</tbody>\n</table></div>\n"
         )
     return "\n".join(sections)
+
+
+def _headers(headers: dict[str, str]) -> str:
+    lines = "\n".join(f"{name}: {value}" for name, value in headers.items())
+    return f'<pre class="fg-headers"><code>{esc(lines)}</code></pre>' if headers else ""
 
 
 def _note(note: str | None) -> str:
@@ -171,9 +183,9 @@ def levels_table() -> str:
         for level in Level
     )
     return (
-        '<table class="fg-levels">\n<thead><tr><th scope="col">Badge</th>'
+        '<div class="fg-levels"><table>\n<thead><tr><th scope="col">Badge</th>'
         '<th scope="col">In the data</th><th scope="col">Meaning</th></tr></thead>\n'
-        f"<tbody>\n{rows}\n</tbody>\n</table>"
+        f"<tbody>\n{rows}\n</tbody>\n</table></div>"
     )
 
 
@@ -189,6 +201,6 @@ def task_index(catalog: Catalog) -> str:
             f"<br><small>{esc(task.summary)}</small></th>{cells}</tr>"
         )
     return (
-        f'<table class="fg-task-index">\n<thead><tr><th scope="col">Task</th>{header}</tr>'
-        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+        f'<div class="fg-task-index"><table>\n<thead><tr><th scope="col">Task</th>{header}</tr>'
+        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table></div>"
     )

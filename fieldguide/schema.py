@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fieldguide.models import Framework, Task
+from fieldguide.models import Capability, Framework, Guide, Task
 
-SCHEMAS = {"framework": Framework, "task": Task}
+SCHEMAS = {"framework": Framework, "task": Task, "capability": Capability, "guide": Guide}
 
 
 def schema_text(kind: str) -> str:

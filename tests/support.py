@@ -55,11 +55,13 @@ def load_app(task: str, framework: str) -> Any:
 
 @contextmanager
 def client(task: str, framework: str) -> Iterator[httpx2.Client]:
-    """An httpx2 client wired to the snippet's app in-process (lifespan included for ASGI)."""
+    """An httpx2 client wired to the snippet's app in-process (lifespan included for ASGI).
+
+    Redirects are not followed, for WSGI and ASGI alike, so tests see the 3xx itself."""
     app = load_app(task, framework)
     if catalog().framework(framework).interface == Interface.wsgi:
         with httpx2.Client(transport=httpx2.WSGITransport(app=app), base_url=BASE_URL) as http:
             yield http
     else:
-        with TestClient(app, base_url=BASE_URL) as http:
+        with TestClient(app, base_url=BASE_URL, follow_redirects=False) as http:
             yield http

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fieldguide.models import Observed
-from tests.support import catalog, client, isolation_marks
+from fieldguide.models import Observed, Upload
+from tests.databases import database_marks, differences_client
+from tests.support import catalog, isolation_marks
 
 
 def _cases():
@@ -18,7 +19,7 @@ def _cases():
                     framework,
                     observed,
                     id=f"{task.id}-{difference.id}-{framework}",
-                    marks=isolation_marks(framework),
+                    marks=isolation_marks(framework) + database_marks(task.id),
                 )
 
 
@@ -38,14 +39,28 @@ def contains(actual: object, expected: object) -> bool:
     return actual == expected and type(actual) is type(expected)
 
 
+def _files(upload: Upload | None) -> dict | None:
+    if upload is None:
+        return None
+    return {upload.field: (upload.filename, b"a" * upload.size)}
+
+
 @pytest.mark.parametrize(("task", "difference", "framework", "observed"), list(_cases()))
-def test_page_states_the_real_answer(task, difference, framework, observed: Observed):
+def test_page_states_the_real_answer(task, difference, framework, observed: Observed, tmp_path):
     request = difference.request
-    with client(task, framework) as http:
-        response = http.request(request.method, request.path, json=request.json_body)
+    with differences_client(task, framework, tmp_path) as http:
+        response = http.request(
+            request.method,
+            request.path,
+            headers=request.headers,
+            json=request.json_body,
+            files=_files(request.upload),
+        )
 
     assert response.status_code == observed.status
-    assert response.headers["content-type"].startswith(observed.content_type)
+    assert response.headers.get("content-type", "").startswith(observed.content_type)
+    for name, value in observed.headers.items():
+        assert response.headers.get(name) == value, name
     if observed.json_body is not None:
         assert contains(response.json(), observed.json_body), response.text
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import SYBIL
+from tests.docs_examples import SYBIL
 from fieldguide.pages import _python_fences
 from tests.support import ROOT
 
@@ -17,6 +17,11 @@ SKIP = re.compile(r"<!--\s*skip:\s*(?P<what>\w+)(?P<rest>.*?)-->")
 
 def python_fence_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), start=1) if PYTHON_FENCE.match(line)]
+
+
+@pytest.mark.parametrize("page", DOCS, ids=[p.relative_to(ROOT).as_posix() for p in DOCS])
+def test_pytest_hands_every_page_to_sybil(page):
+    assert SYBIL.should_parse(page)
 
 
 @pytest.mark.parametrize("page", DOCS, ids=[p.relative_to(ROOT).as_posix() for p in DOCS])

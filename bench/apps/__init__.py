@@ -1,0 +1,1 @@
+"""One app per framework, each answering the four scenarios on the same four routes."""

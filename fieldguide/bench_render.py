@@ -1,0 +1,418 @@
+# ruff: noqa: RUF001, RUF002
+"""HTML for the benchmark pages: inline SVG charts, each with a table beside it.
+
+Everything comes from the newest results file (fieldguide/benchmarks.py); text from the file is
+escaped. Charts are plain SVG written at build time, so they need no JavaScript.
+"""
+
+from __future__ import annotations
+
+import statistics
+from html import escape
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, HttpUrl
+
+from fieldguide.benchmarks import (
+    Results,
+    Spread,
+    accepted,
+    baseline_of,
+    fastest_over_slowest,
+    last_attempts,
+    pair_ratios,
+    ratios,
+    rejected_count,
+    server_for,
+    spread,
+    tiers,
+)
+
+SCENARIO_TITLES = {
+    "json": "json: a fresh object serialised per request",
+    "db": "db: one row by random id through the ORM",
+    "template": "template: ten rows rendered with escaping",
+    "io_wait": "io_wait: 20 ms of simulated I/O per request",
+}
+ROLE_TITLES = {"advised": "each on the server its docs advise", "common": "all on one server"}
+BAR = "#5c6bc0"
+BASE_BAR = "#9e9e9e"
+
+
+def _num(value: float, digits: int = 0) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def _range(s: Spread | None, digits: int = 0, unit: str = "") -> str:
+    if s is None:
+        return "–"
+    return (
+        f"{_num(s.median, digits)}{unit}<br><small>{_num(s.low, digits)}–"
+        f"{_num(s.high, digits)}</small>"
+    )
+
+
+def bar_chart(title: str, rows: list[tuple[str, Spread | None, bool]], unit: str) -> str:
+    """Horizontal bars (median) with a min–max whisker; `rows` are (label, spread, baseline)."""
+    label_w, plot_w, row_h, pad = 120, 300, 26, 8
+    top = max((s.high for _, s, _ in rows if s is not None), default=1.0) or 1.0
+    height = pad * 2 + row_h * len(rows)
+    width = label_w + plot_w + 90
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" class="fg-bench-chart">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for index, (label, s, base) in enumerate(rows):
+        y = pad + index * row_h
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + row_h / 2 + 4}" text-anchor="end" '
+            f'font-size="12" fill="currentColor">{escape(label)}</text>'
+        )
+        if s is None:
+            parts.append(
+                f'<text x="{label_w + 4}" y="{y + row_h / 2 + 4}" font-size="12" '
+                f'fill="currentColor">no accepted run</text>'
+            )
+            continue
+        bar = plot_w * s.median / top
+        low, high = plot_w * s.low / top, plot_w * s.high / top
+        mid = y + row_h / 2
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 5}" width="{bar:.1f}" height="{row_h - 10}" '
+            f'fill="{BASE_BAR if base else BAR}"/>'
+        )
+        parts.append(
+            f'<line x1="{label_w + low:.1f}" x2="{label_w + high:.1f}" y1="{mid}" y2="{mid}" '
+            f'stroke="currentColor" stroke-width="1.5"/>'
+        )
+        for edge in (low, high):
+            parts.append(
+                f'<line x1="{label_w + edge:.1f}" x2="{label_w + edge:.1f}" y1="{mid - 5}" '
+                f'y2="{mid + 5}" stroke="currentColor" stroke-width="1.5"/>'
+            )
+        parts.append(
+            f'<text x="{label_w + max(bar, high) + 6:.1f}" y="{mid + 4}" font-size="12" '
+            f'fill="currentColor">{escape(_num(s.median, 2 if top < 10 else 0) + unit)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def pair(chart: str, tab: str) -> str:
+    return (
+        '<div class="fg-bench-pair" style="display:flex;flex-wrap:wrap;gap:1rem;'
+        'align-items:flex-start">'
+        f'<div style="flex:0 0 auto">{chart}</div>'
+        f'<div style="flex:1 1 24rem;overflow-x:auto">{tab}</div></div>'
+    )
+
+
+def _name(results: Results, app_id: str) -> str:
+    return next(a.name for a in results.apps if a.id == app_id)
+
+
+def missing() -> str:
+    return (
+        '<div class="admonition warning"><p class="admonition-title">No results yet</p>'
+        "<p>There is no results file in <code>data/benchmarks/</code>. Run "
+        "<code>make bench</code> to make one.</p></div>"
+    )
+
+
+def summary(path: Path, results: Results) -> str:
+    m = results.machine
+    runs = len(results.runs)
+    rejected = rejected_count(results)
+    loads = [r.other_load for r in results.runs]
+    rows = [
+        ["Results file", f"<code>{escape(path.name)}</code>"],
+        ["Date (UTC)", escape(results.date.strftime("%Y-%m-%d %H:%M"))],
+        ["Command", f"<code>{escape(results.command)}</code>"],
+        ["Wall time", f"{results.wall_time_s / 60:.1f} min"],
+        [
+            "Machine",
+            escape(
+                f"{m.cpu_model}, {m.logical_cpus} logical CPUs, {m.memory_mib:,} MiB, {m.os}, "
+                f"Linux {m.kernel}"
+                + (f", virtualised ({m.virtualization})" if m.virtualization else "")
+            ),
+        ],
+        ["Python", escape(f"{m.python_implementation} {m.python}")],
+        [
+            "Load average (1, 5, 15 min)",
+            escape(
+                f"{', '.join(map(str, results.loadavg_start))} at the start; "
+                f"{', '.join(map(str, results.loadavg_end))} at the end"
+            ),
+        ],
+        [
+            "Runs",
+            escape(
+                f"{runs} wrk runs, {rejected} rejected as disturbed (other processes used more "
+                f"than {results.settings.max_other_load} CPUs, or wrk saturated, or errors)"
+                + (
+                    f"; other processes used {statistics.median(loads):.2f} CPUs in the median run"
+                    if loads
+                    else ""
+                )
+            ),
+        ],
+        [
+            "Load tool",
+            escape(
+                f"{results.load_tool.version}, {results.load_tool.threads} thread, "
+                f"{results.load_tool.saturation_connections} connections for throughput, "
+                f"{results.load_tool.moderate_connections} for latency, "
+                f"{results.load_tool.duration_s:g} s per run after "
+                f"{results.load_tool.warmup_s:g} s of warm-up, "
+                f"pinned to CPU {results.settings.loadgen_cpu}"
+            ),
+        ],
+        [
+            "Servers",
+            "<br>".join(
+                escape(
+                    f"{s.id} {s.version}: {s.settings}, pinned to CPU {results.settings.server_cpu}"
+                )
+                for s in results.servers
+            ),
+        ],
+        ["Spread between rounds", escape(round_spread(results))],
+        ["Database", f"<code>{escape(results.settings.database)}</code>"],
+        [
+            "Packages",
+            escape(", ".join(f"{k} {v}" for k, v in sorted(results.packages.items()))),
+        ],
+        ["System tools", escape("; ".join(f"{v}" for v in results.system_tools.values()))],
+    ]
+    if results.failures:
+        rows.append(["Failures", "<br>".join(escape(f) for f in results.failures)])
+    notes = "".join(f"<li>{escape(n)}</li>" for n in results.notes)
+    return table(["", ""], rows) + (
+        f"<p>Notes recorded with the run:</p><ul>{notes}</ul>" if notes else ""
+    )
+
+
+def round_spread(results: Results) -> str:
+    """How far throughput moved between rounds: (max - min) / median per row, summarised."""
+    kept, shaky = [], []
+    for app in results.apps:
+        for role in ("advised", "common"):
+            server = server_for(results, app.id, role) if results.runs else None
+            for scenario in SCENARIO_TITLES:
+                where = {"app": app.id, "server": server, "scenario": scenario}
+                runs = accepted(results, kind="throughput", **where)
+                target = kept
+                if len(runs) < 2:
+                    runs, target = last_attempts(results, kind="throughput", **where), shaky
+                s = spread([r.rps for r in runs])
+                if s is not None and s.n >= 2 and s.median > 0:
+                    target.append((s.high - s.low) / s.median)
+    parts = []
+    for label, values in (("kept runs", kept), ("disturbed runs", shaky)):
+        if values:
+            parts.append(
+                f"{label}: median {statistics.median(values):.0%}, largest {max(values):.0%} "
+                f"over {len(values)} rows"
+            )
+    return "; ".join(parts) or "fewer than two rounds"
+
+
+def throughput(results: Results, role: str, scenario: str) -> str:
+    """Chart of ratios to the baseline, and a table of req/s, latency and memory."""
+    apps = list(results.apps)
+    if not results.runs:
+        return "<p>This results file has no server runs.</p>"
+    spreads: dict[str, Spread | None] = {}
+    shaky: set[str] = set()
+    body = []
+    for app in apps:
+        server = server_for(results, app.id, role)
+        where = {"app": app.id, "server": server, "scenario": scenario}
+        thr = accepted(results, kind="throughput", **where)
+        lat = accepted(results, kind="latency", **where)
+        ratio = spread(ratios(results, app.id, role, scenario))
+        note = ""
+        if not thr:
+            thr = last_attempts(results, kind="throughput", **where)
+            lat = last_attempts(results, kind="latency", **where)
+            ratio = spread(ratios(results, app.id, role, scenario, disturbed=True))
+            shaky.add(app.id)
+            note = " ⚠"
+        spreads[app.id] = ratio
+        rps = spread([r.rps for r in thr])
+        p50 = spread([r.latency_ms.p50 for r in lat if r.latency_ms.p50 is not None])
+        p99 = spread([r.latency_ms.p99 for r in lat if r.latency_ms.p99 is not None])
+        rss = spread(
+            [m.rss_kib / 1024 for m in results.memory if m.app == app.id and m.server == server]
+        )
+        every = [r for r in results.runs if all(getattr(r, k) == v for k, v in where.items())]
+        kept = sum(not r.rejected for r in every)
+        body.append(
+            [
+                escape(app.name) + (" (baseline)" if app.baseline else "") + note,
+                escape(server),
+                _range(rps),
+                "1 (the baseline)" if app.baseline else _range(ratio, 2, "×"),
+                app.id,
+                _range(p50, 1, " ms"),
+                _range(p99, 1, " ms"),
+                _range(rss, 0, " MiB"),
+                f"{kept} / {len(every) - kept}",
+            ]
+        )
+    tier = tiers([(a.id, spreads[a.id]) for a in apps if not a.baseline and a.id not in shaky])
+    for row in body:
+        row[4] = tier.get(row[4], "–")
+    chart_rows = [
+        (
+            f"{a.name} ({server_for(results, a.id, role)})" + (" ⚠" if a.id in shaky else ""),
+            spreads[a.id],
+            a.baseline or a.id in shaky,
+        )
+        for a in apps
+        if not a.baseline
+    ]
+    chart = bar_chart(
+        f"{SCENARIO_TITLES[scenario]}, {ROLE_TITLES[role]}: throughput as a multiple of the "
+        "bare callable's on the same server (median, whisker min–max; grey and ⚠: only "
+        "disturbed runs)",
+        chart_rows,
+        "×",
+    )
+    legend = (
+        "<p><small>Each cell: median, then min–max over the rounds. ⚠: every run of this row "
+        "was rejected as disturbed, so its figures come from disturbed runs and get no tier."
+        "</small></p>"
+    )
+    tab = legend + table(
+        [
+            "App",
+            "Server",
+            "req/s",
+            "× baseline",
+            "Tier",
+            f"p50 latency at {results.load_tool.moderate_connections} connections",
+            f"p99 latency at {results.load_tool.moderate_connections} connections",
+            "Server RSS",
+            "Runs kept / rejected",
+        ],
+        body,
+    )
+    return pair(chart, tab)
+
+
+def instructions(results: Results, scenario: str) -> str:
+    samples = [s for s in results.instructions if s.scenario == scenario]
+    if not samples:
+        return "<p>This results file has no instruction counts.</p>"
+    apps = [a for a in results.apps if any(s.app == a.id for s in samples)]
+    spreads = {a.id: spread([s.per_request / 1000 for s in samples if s.app == a.id]) for a in apps}
+    tier = tiers([(a.id, spreads[a.id]) for a in apps], descending=False)
+    rows = []
+    for app in apps:
+        s = spreads[app.id]
+        base = spreads.get(baseline_of(results, app.id))
+        noise = (s.high - s.low) / s.median * 100 if s and s.median else 0.0
+        rows.append(
+            [
+                escape(app.name) + (" (baseline)" if app.baseline else ""),
+                escape(app.interface.upper()),
+                _range(s, 1, "k"),
+                f"{noise:.2f}%",
+                "–" if app.baseline or not base else f"{s.median / base.median:.1f}×",
+                tier[app.id],
+            ]
+        )
+    chart = bar_chart(
+        f"{SCENARIO_TITLES[scenario]}: thousands of CPU instructions per request, in-process "
+        "(median, whisker min–max of the repeats)",
+        [(a.name, spreads[a.id], a.baseline) for a in apps],
+        "k",
+    )
+    tab = table(
+        [
+            "App",
+            "Interface",
+            "k instructions / request (min–max)",
+            "Spread",
+            "× own baseline",
+            "Tier",
+        ],
+        rows,
+    )
+    return pair(chart, tab)
+
+
+class Claim(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    source: str
+    url: HttpUrl
+    setup: str
+    scenario: str
+    figures: dict[str, float] = {}
+    summary: str
+
+
+def load_claims(root: Path) -> list[Claim]:
+    path = root / "data" / "benchmarks" / "claims.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [Claim.model_validate(item) for item in data]
+
+
+def claims(results: Results | None, items: list[Claim], reference: str = "django") -> str:
+    rows = []
+    for claim in items:
+        ref = claim.figures.get(reference)
+        claimed = ", ".join(
+            f"{escape(k)} {_num(v)} req/s"
+            + (f" ({v / ref:.1f}× {reference})" if ref and k != reference else "")
+            for k, v in claim.figures.items()
+        )
+        measured = []
+        if results is not None and results.runs:
+            for framework in claim.figures:
+                if framework == reference or not any(a.id == framework for a in results.apps):
+                    continue
+                found = pair_ratios(results, framework, reference, "advised", claim.scenario)
+                shaky = not found
+                if shaky:
+                    found = pair_ratios(
+                        results, framework, reference, "advised", claim.scenario, disturbed=True
+                    )
+                measured.append(
+                    f"{escape(framework)} {_range(spread(found), 2, '×')} {reference}"
+                    + (" (disturbed runs only)" if shaky else "")
+                )
+            if not claim.figures:
+                for scenario in ("json", "db", "template"):
+                    ratio = fastest_over_slowest(results, "advised", scenario)
+                    if ratio is not None:
+                        measured.append(f"{scenario}: fastest {ratio:.1f}× the slowest")
+        rows.append(
+            [
+                f'<a href="{escape(str(claim.url))}">{escape(claim.source)}</a>',
+                escape(claim.setup),
+                claimed or escape(claim.summary),
+                "; ".join(measured) or "–",
+            ]
+        )
+    return table(
+        [
+            "Published source",
+            "Their setup, as they state it",
+            "What they report",
+            f"Measured here ({items[0].scenario if items else 'json'}, advised servers, "
+            "median (min–max) over rounds)",
+        ],
+        rows,
+    )

@@ -1,0 +1,261 @@
+"""The comparison layer: matrix rows, profiles, the decision guide and the wizard's scores.
+
+Rows are the tasks (`data/tasks/`, cells with tested snippets) plus the capability rows
+(`data/capabilities/`, cells documented upstream) that no task has replaced yet. Every cell is
+judged by `fieldguide.evidence.verdict` against the recorded test outcomes when the site is
+built, so the same cell reads *tested here*, *documented upstream* or *test failed* depending on
+what this build can prove. The wizard's and the guide's rules live in `data/guides/guide.yml`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from fieldguide.errors import Problem, relative
+from fieldguide.evidence import Verdict, points, read_outcomes, verdict
+from fieldguide.load import Catalog, _explain, _load_kind
+from fieldguide.models import Capability, Guide, Support
+from fieldguide.yamlfile import line_of, plain, read_yaml
+
+GUIDE_FILE = "data/guides/guide.yml"
+GUIDE_SCHEMA_LINE = "# yaml-language-server: $schema=../schema/guide.schema.json"
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    title: str
+    summary: str
+    support: dict[str, Support]
+    kind: str  # "task" or "capability"
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the row's page (tasks) or matrix anchor (capabilities)."""
+        return f"tasks/{self.id}/" if self.kind == "task" else f"compare/#{self.id}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    catalog: Catalog
+    capabilities: dict[str, Capability]
+    guide: Guide | None
+    outcomes: dict[str, dict] = field(default_factory=dict)
+
+    @functools.cached_property
+    def rows(self) -> list[Row]:
+        rows = [
+            Row(t.id, t.title, t.summary, t.support, "task") for t in self.catalog.tasks.values()
+        ]
+        rows += [
+            Row(c.id, c.title, c.summary, c.support, "capability")
+            for c in self.capabilities.values()
+            if c.id not in self.catalog.tasks
+        ]
+        return sorted(rows, key=lambda r: r.title.lower())
+
+    def row(self, row_id: str) -> Row:
+        return next(r for r in self.rows if r.id == row_id)
+
+    def verdict(self, row_id: str, framework_id: str) -> Verdict:
+        return _verdict(self, row_id, framework_id)
+
+    def frameworks_with_profiles(self):
+        return [f for f in self.catalog.frameworks if f.profile is not None]
+
+
+def _verdict(comparison: Comparison, row_id: str, framework_id: str) -> Verdict:
+    cell = comparison.row(row_id).support[framework_id]
+    return verdict(comparison.catalog.root, comparison.outcomes, row_id, framework_id, cell)
+
+
+def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
+    """Capabilities and guide with every problem found; outcomes read from the last test run."""
+    root = catalog.root
+    problems: list[Problem] = []
+    loaded = _load_kind(root, "capabilities", "capability", Capability, problems)
+    capabilities = {k: c for k, (c, _) in sorted(loaded.items())}
+    framework_ids = {f.id for f in catalog.frameworks}
+    for cid, (capability, document) in loaded.items():
+        shown = f"data/capabilities/{cid}.yml"
+        for fid in capability.support:
+            if fid not in framework_ids:
+                problems.append(
+                    Problem(
+                        shown, line_of(document, ["support", fid]), f"unknown framework '{fid}'"
+                    )
+                )
+        for fid in sorted(framework_ids - set(capability.support)):
+            problems.append(
+                Problem(
+                    shown,
+                    line_of(document, ["support"]),
+                    f"no support cell for '{fid}'; add one (`level: unknown` with a note will do)",
+                )
+            )
+    task_titles = {t.title.lower(): t.id for t in catalog.tasks.values()}
+    for cid, (capability, document) in loaded.items():
+        twin = task_titles.get(capability.title.lower())
+        if twin and twin != cid:
+            problems.append(
+                Problem(
+                    f"data/capabilities/{cid}.yml",
+                    line_of(document, ["title"]),
+                    f"task '{twin}' has the same title; the matrix would show the row twice. "
+                    f"Rename this file to {twin}.yml with id: {twin} (the task then replaces "
+                    "it) and update the rows that link to it",
+                )
+            )
+    guide, document = _load_guide(root, problems)
+    comparison = Comparison(catalog, capabilities, guide, read_outcomes(root))
+    row_ids = {r.id for r in comparison.rows}
+    if guide is not None:
+        problems += _check_guide(guide, document, framework_ids, row_ids)
+    for framework in catalog.frameworks:
+        shown = f"data/frameworks/{framework.id}.yml"
+        if framework.profile is None:
+            continue
+        for kind in ("advantages", "challenges"):
+            for index, point in enumerate(getattr(framework.profile, kind)):
+                for row_id in point.rows:
+                    if row_id not in row_ids:
+                        problems.append(
+                            Problem(
+                                shown,
+                                1,
+                                f"profile.{kind}[{index}] links to unknown row '{row_id}'; "
+                                "use a task or capability id",
+                            )
+                        )
+        page = root / "docs" / "frameworks" / f"{framework.id}.md"
+        if not page.is_file():
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "framework has a profile but no page; create "
+                    f"docs/frameworks/{framework.id}.md with front matter "
+                    f"`framework: {framework.id}` and {{{{ framework_profile() }}}}",
+                )
+            )
+    return comparison, problems
+
+
+def _load_guide(root: Path, problems: list[Problem]) -> tuple[Guide | None, object]:
+    path = root / GUIDE_FILE
+    if not path.is_file():
+        return None, None
+    shown = relative(path, root)
+    document, errors = read_yaml(path, shown)
+    if errors:
+        problems += errors
+        return None, None
+    if path.read_text(encoding="utf-8").splitlines()[:1] != [GUIDE_SCHEMA_LINE]:
+        problems.append(Problem(shown, 1, f"first line must be `{GUIDE_SCHEMA_LINE}`"))
+    try:
+        return Guide.model_validate(plain(document)), document
+    except ValidationError as error:
+        problems += [_explain(shown, document, e, Guide) for e in error.errors()]
+        return None, None
+
+
+def _check_guide(guide: Guide, document, framework_ids: set[str], row_ids: set[str]) -> list:
+    problems = []
+
+    def problem(location: list, message: str) -> None:
+        problems.append(Problem(GUIDE_FILE, line_of(document, location), message))
+
+    known_rows = ", ".join(sorted(row_ids))
+    for s, situation in enumerate(guide.situations):
+        for key in ("pick", "runner_up"):
+            if getattr(situation, key) not in framework_ids:
+                problem(["situations", s, key], f"unknown framework '{getattr(situation, key)}'")
+        if situation.pick == situation.runner_up:
+            problem(["situations", s, "runner_up"], "the runner-up must differ from the pick")
+        for r, reason in enumerate(situation.reasons):
+            for row_id in reason.rows:
+                if row_id not in row_ids:
+                    problem(
+                        ["situations", s, "reasons", r, "rows"],
+                        f"unknown row '{row_id}'; known rows: {known_rows}",
+                    )
+    seen_questions: set[str] = set()
+    for q, question in enumerate(guide.questions):
+        if question.id in seen_questions:
+            problem(["questions", q, "id"], f"question id '{question.id}' is used twice")
+        seen_questions.add(question.id)
+        option_ids = [o.id for o in question.options]
+        if len(set(option_ids)) != len(option_ids):
+            problem(["questions", q, "options"], "option ids must be unique within a question")
+        for o, option in enumerate(question.options):
+            for r, rule in enumerate(option.rules):
+                if rule.row not in row_ids:
+                    problem(
+                        ["questions", q, "options", o, "rules", r, "row"],
+                        f"unknown row '{rule.row}'; known rows: {known_rows}",
+                    )
+    return problems
+
+
+# --- scores ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One line of a framework's score: a rule applied to one cell."""
+
+    framework: str
+    points: int
+    row: str
+    text: str
+
+
+def contributions(comparison: Comparison, question_id: str, option_id: str) -> list[Contribution]:
+    from fieldguide.render import LEVEL_LABELS
+
+    assert comparison.guide is not None
+    question = next(q for q in comparison.guide.questions if q.id == question_id)
+    option = next(o for o in question.options if o.id == option_id)
+    lines = []
+    for rule in option.rules:
+        row = comparison.row(rule.row)
+        for framework in comparison.catalog.frameworks:
+            cell = row.support[framework.id]
+            judged = comparison.verdict(row.id, framework.id)
+            cell_points = points(cell, judged)
+            how = (
+                f"{LEVEL_LABELS[cell.level]}, {_status_text(judged)}"
+                if judged.supported
+                else f"{LEVEL_LABELS[cell.level]}: {_status_text(judged)}, not counted"
+                if cell.level.value in ("builtin", "plugin", "partial")
+                else LEVEL_LABELS[cell.level]
+            )
+            lines.append(
+                Contribution(
+                    framework.id,
+                    rule.weight * cell_points,
+                    row.id,
+                    f"{row.title}: {how} ({rule.weight} x {cell_points}). {rule.why}",
+                )
+            )
+    return lines
+
+
+def _status_text(judged: Verdict) -> str:
+    from fieldguide.evidence import STATUS_LABELS
+
+    return STATUS_LABELS[judged.status] or "no claim"
+
+
+def rank(comparison: Comparison, answers: dict[str, str]) -> list[tuple[str, int]]:
+    """Frameworks by score for the given answers; ties keep the data order."""
+    totals = {f.id: 0 for f in comparison.catalog.frameworks}
+    for question_id, option_id in answers.items():
+        for line in contributions(comparison, question_id, option_id):
+            totals[line.framework] += line.points
+    order = {f.id: f.order for f in comparison.catalog.frameworks}
+    return sorted(totals.items(), key=lambda item: (-item[1], order[item[0]]))

@@ -1,0 +1,28 @@
+import os
+import time
+
+from flask import Flask, request
+from redis import Redis
+from rq import Queue
+from rq.job import Job
+
+app = Flask(__name__)
+redis = Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))
+queue = Queue(connection=redis)
+
+
+def send_welcome_email(email):
+    time.sleep(0.5)
+    return f"Welcome email sent to {email}"
+
+
+@app.post("/signups")
+def signup():
+    job = queue.enqueue(send_welcome_email, request.get_json()["email"])
+    return {"job": job.id, "status": job.get_status()}, 202
+
+
+@app.get("/jobs/<job_id>")
+def job_status(job_id):
+    job = Job.fetch(job_id, connection=redis)
+    return {"status": job.get_status(), "result": job.return_value()}

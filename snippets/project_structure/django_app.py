@@ -1,0 +1,26 @@
+import os
+import sys
+
+from django.conf import settings
+from django.core.management import execute_from_command_line
+from django.core.wsgi import get_wsgi_application
+from django.urls import include, path
+
+settings.configure(
+    ROOT_URLCONF=__name__,
+    ALLOWED_HOSTS=os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1").split(","),
+    INSTALLED_APPS=[
+        "snippets.project_structure.django_project.books",
+        "snippets.project_structure.django_project.authors",
+    ],
+)
+
+urlpatterns = [
+    path("books/", include("snippets.project_structure.django_project.books.urls")),
+    path("authors/", include("snippets.project_structure.django_project.authors.urls")),
+]
+
+application = get_wsgi_application()
+
+if __name__ == "__main__":
+    execute_from_command_line(sys.argv)

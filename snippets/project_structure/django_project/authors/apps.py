@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class AuthorsConfig(AppConfig):
+    name = "snippets.project_structure.django_project.authors"

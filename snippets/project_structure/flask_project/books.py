@@ -1,0 +1,17 @@
+from flask import Blueprint, abort
+
+from .catalog import BOOKS
+
+bp = Blueprint("books", __name__, url_prefix="/books")
+
+
+@bp.get("/")
+def book_list():
+    return list(BOOKS.values())
+
+
+@bp.get("/<int:book_id>")
+def book_detail(book_id):
+    if book_id not in BOOKS:
+        abort(404)
+    return BOOKS[book_id]

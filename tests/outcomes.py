@@ -1,0 +1,119 @@
+"""pytest plugin: record which snippets' contract tests passed, for the build to read.
+
+A matrix cell may say *tested here* only if the contract test of its snippet passed. This plugin
+maps every contract test (tests/snippets/test_<task>.py, and the rows of tests/test_differences.py)
+to its (task, framework) cell and writes, after each such test, `build/test-outcomes.json`
+(git-ignored; `FIELDGUIDE_OUTCOMES` moves it). Each cell's record holds the outcome, the test
+counts, a sha256 of the snippet, its contract module and its data, and the installed versions
+of what the snippet imports, so the build can refuse a record that no longer describes the code
+and packages it would publish (fieldguide/evidence.py). Cells this run did not test keep the record of the run that did.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from fieldguide.evidence import inputs_digest, outcomes_path
+from fieldguide.versions import distribution, installed, python_version
+from tests.support import ROOT, catalog
+
+_cells: dict[str, tuple[str, str]] = {}  # nodeid -> (task, framework)
+_counts: dict[tuple[str, str], Counter] = {}
+_failed: dict[tuple[str, str], list[str]] = {}
+_collected: Counter = Counter()  # (task, framework) -> contract tests collected, before -k
+_in_module: Counter = Counter()  # of those, the ones in tests/snippets/test_<task>.py
+
+
+def _cell_of(item: pytest.Item) -> tuple[str, str] | None:
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    framework = params.get("framework")
+    if not isinstance(framework, str):
+        return None
+    module = item.module.__name__ if item.module else ""  # type: ignore[attr-defined]
+    if module.startswith("tests.snippets.test_"):
+        return module.removeprefix("tests.snippets.test_"), framework
+    if module == "tests.test_differences" and isinstance(params.get("task"), str):
+        return params["task"], framework
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        cell = _cell_of(item)
+        if cell is not None:
+            _cells[item.nodeid] = cell
+            _collected[cell] += 1
+            if item.module.__name__.startswith("tests.snippets."):  # type: ignore[attr-defined]
+                _in_module[cell] += 1
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    cell = _cells.get(report.nodeid)
+    if cell is None:
+        return
+    counts = _counts.setdefault(cell, Counter())
+    if report.failed:
+        counts["failed"] += 1
+        _failed.setdefault(cell, []).append(report.nodeid)
+    elif report.when == "call" and report.passed:
+        counts["passed"] += 1
+    elif report.skipped:
+        counts["skipped"] += 1
+    else:
+        return
+    _write({cell})
+
+
+def _write(changed: set[tuple[str, str]]) -> None:
+    path = outcomes_path(ROOT)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with (path.parent / ".test-outcomes.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # parallel pytest runs share the file
+        _merge(path, changed)
+
+
+def _merge(path: Path, changed: set[tuple[str, str]]) -> None:
+    try:
+        recorded = json.loads(path.read_text(encoding="utf-8"))
+        cells = recorded["cells"] if recorded.get("format") == 1 else {}
+    except (OSError, ValueError, KeyError):
+        cells = {}
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for task_id, framework in changed:
+        cell = catalog().tasks[task_id].support[framework]
+        snippet = cell.evidence.snippet if cell.evidence else None
+        counts = _counts[(task_id, framework)]
+        if counts["failed"]:
+            outcome = "failed"
+        elif (
+            counts["passed"] == _collected[(task_id, framework)]
+            and _in_module[(task_id, framework)]
+        ):
+            outcome = "passed"  # the contract module ran, and every test of the cell passed
+        else:
+            outcome = "incomplete"  # some were skipped, deselected or have not run yet
+        cells[f"{task_id}/{framework}"] = {
+            "task": task_id,
+            "framework": framework,
+            "snippet": snippet,
+            "sha256": inputs_digest(ROOT, task_id, snippet) if snippet else None,
+            "outcome": outcome,
+            "tests": {**counts, "collected": _collected[(task_id, framework)]},
+            "failed_tests": _failed.get((task_id, framework), []),
+            "versions": {distribution(r): installed(r) for r in cell.install},
+            "python": python_version(),
+            "date": now,
+        }
+    scratch = path.with_suffix(".json.tmp")
+    scratch.write_text(
+        json.dumps({"format": 1, "updated": now, "cells": cells}, indent=1, sort_keys=True),
+        encoding="utf-8",
+    )
+    scratch.replace(path)

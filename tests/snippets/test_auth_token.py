@@ -1,0 +1,131 @@
+"""Contract for `auth_token`: log in for a JWT, then call a protected endpoint with it."""
+
+from datetime import UTC, datetime, timedelta
+
+import jwt
+import pytest
+
+from tests.support import snippet_module
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def database(monkeypatch):
+    """The Django snippet keeps users in SQLite; each (forked) test gets its own in-memory one."""
+    monkeypatch.setenv("DJANGO_DB_PATH", ":memory:")
+
+
+@pytest.fixture
+def alice(http, framework):
+    """Create the user with each snippet's own means: Django's User model, or add_user()."""
+    if framework == "django":
+        from django.contrib.auth import get_user_model
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        return get_user_model().objects.create_user("alice", password=PASSWORD)
+    snippet_module("auth_token", framework).add_user("alice", PASSWORD)
+    return "alice"
+
+
+def stored_hash(framework, alice):
+    if framework == "django":
+        return alice.password
+    return snippet_module("auth_token", framework).users["alice"]
+
+
+def signed_token(framework, alice, exp):
+    """A token signed with the key and algorithm the snippet itself uses."""
+    module = snippet_module("auth_token", framework)
+    if framework == "django":
+        from django.conf import settings
+
+        key, sub = settings.SECRET_KEY, str(alice.pk)
+    elif framework == "flask":
+        key, sub = module.app.config["SECRET_KEY"], alice
+    else:
+        key, sub = module.SECRET_KEY, alice
+    return jwt.encode({"sub": sub, "exp": exp}, key, algorithm=module.ALGORITHM)
+
+
+def log_in(http, password=PASSWORD, username="alice"):
+    return http.post("/token", data={"username": username, "password": password})
+
+
+def assert_refused(response):
+    assert response.status_code == 401, response.text
+    assert response.headers["www-authenticate"].startswith("Bearer")
+    assert response.headers["content-type"].startswith("application/json")
+    assert "username" not in response.json()
+
+
+def test_login_returns_a_bearer_token_that_expires(http, alice):
+    response = log_in(http)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["token_type"] == "bearer"
+    claims = jwt.decode(body["access_token"], options={"verify_signature": False})
+    lifetime = datetime.fromtimestamp(claims["exp"], UTC) - datetime.now(UTC)
+    assert timedelta(minutes=25) < lifetime <= timedelta(minutes=30)
+
+
+def test_token_opens_the_protected_endpoint(http, alice):
+    token = log_in(http).json()["access_token"]
+
+    response = http.get("/me", headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code == 200
+    assert response.json() == {"username": "alice"}
+
+
+def test_password_is_stored_as_an_argon2_hash(framework, http, alice):
+    stored = stored_hash(framework, alice)
+
+    assert "argon2id" in stored.split("$")[:2]
+    assert PASSWORD not in stored
+
+
+@pytest.mark.parametrize(
+    ("username", "password"), [("alice", "wrong password"), ("mallory", PASSWORD)]
+)
+def test_wrong_credentials_get_no_token(http, alice, username, password):
+    response = log_in(http, password=password, username=username)
+
+    assert_refused(response)
+    assert "access_token" not in response.json()
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "Bearer",
+        "Bearer not-a-jwt",
+        "Basic YWxpY2U6c2VjcmV0",
+        "Bearer eyJhbGciOiJub25lIn0.e30.",
+    ],
+    ids=["missing", "empty", "garbage", "basic", "alg-none"],
+)
+def test_missing_or_malformed_token_is_refused(http, authorization):
+    headers = {"Authorization": authorization} if authorization else {}
+
+    assert_refused(http.get("/me", headers=headers))
+
+
+def test_tampered_token_is_refused(http, alice):
+    token = log_in(http).json()["access_token"]
+    header, payload, signature = token.split(".")
+    forged = f"{header}.{payload}.{signature[::-1]}"
+
+    assert_refused(http.get("/me", headers={"Authorization": f"Bearer {forged}"}))
+
+
+def test_token_is_accepted_until_it_expires(framework, http, alice):
+    now = datetime.now(UTC)
+    fresh = signed_token(framework, alice, now + timedelta(minutes=1))
+    expired = signed_token(framework, alice, now - timedelta(seconds=1))
+
+    assert http.get("/me", headers={"Authorization": f"Bearer {fresh}"}).status_code == 200
+    assert_refused(http.get("/me", headers={"Authorization": f"Bearer {expired}"}))

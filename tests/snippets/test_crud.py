@@ -1,0 +1,92 @@
+"""Contract for `crud`: list, create, read, update and delete books stored in a database.
+
+Each test runs on an empty SQLite database and, when DATABASE_URL is set, on an empty PostgreSQL
+schema (see tests/databases.py)."""
+
+from tests.databases import database_marks
+
+pytestmark = database_marks("crud")
+
+DUNE = {"title": "Dune", "year": 1965}
+
+
+def create(http, book):
+    response = http.post("/books", json=book)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def test_create_answers_201_with_the_stored_book(db_http):
+    created = create(db_http, DUNE)
+
+    assert created == {"id": created["id"], **DUNE}
+    assert isinstance(created["id"], int)
+    assert db_http.get(f"/books/{created['id']}").json() == created
+
+
+def test_list_returns_every_book_in_id_order(db_http):
+    books = [create(db_http, {"title": f"Book {n}", "year": 2000 + n}) for n in range(3)]
+
+    response = db_http.get("/books")
+
+    assert response.status_code == 200
+    assert response.json() == sorted(books, key=lambda book: book["id"])
+
+
+def test_list_of_an_empty_table_is_an_empty_list(db_http):
+    assert db_http.get("/books").json() == []
+
+
+def test_patch_changes_only_the_fields_sent(db_http):
+    book = create(db_http, DUNE)
+
+    response = db_http.patch(f"/books/{book['id']}", json={"year": 1966})
+
+    assert response.status_code == 200
+    assert response.json() == {**book, "year": 1966}
+    assert db_http.get(f"/books/{book['id']}").json() == {**book, "year": 1966}
+
+
+def test_delete_answers_204_and_the_book_is_gone(db_http):
+    book = create(db_http, DUNE)
+
+    response = db_http.delete(f"/books/{book['id']}")
+
+    assert response.status_code == 204
+    assert response.content == b""
+    assert db_http.get(f"/books/{book['id']}").status_code == 404
+    assert db_http.get("/books").json() == []
+
+
+def test_missing_id_is_404_for_read_update_and_delete(db_http):
+    create(db_http, DUNE)
+
+    assert db_http.get("/books/999999").status_code == 404
+    assert db_http.patch("/books/999999", json={"year": 1}).status_code == 404
+    assert db_http.delete("/books/999999").status_code == 404
+
+
+INVALID_BOOKS = [
+    {"title": "", "year": 1965},
+    {"title": "Dune"},
+    {"title": "Dune", "year": "soon"},
+    {"year": 1965},
+]
+INVALID_CHANGES = [{"title": None}, {"title": ""}, {"year": "soon"}]
+
+
+def test_invalid_book_is_rejected_and_not_stored(db_http):
+    for body in INVALID_BOOKS:
+        response = db_http.post("/books", json=body)
+
+        assert response.status_code in (400, 422), body
+        assert response.headers["content-type"] == "application/json"
+    assert db_http.get("/books").json() == []
+
+
+def test_invalid_update_is_rejected_and_changes_nothing(db_http):
+    book = create(db_http, DUNE)
+
+    for body in INVALID_CHANGES:
+        assert db_http.patch(f"/books/{book['id']}", json=body).status_code in (400, 422), body
+    assert db_http.get(f"/books/{book['id']}").json() == book

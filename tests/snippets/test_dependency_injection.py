@@ -1,0 +1,120 @@
+"""Contract for `dependency_injection`: handlers get a per-request database connection, and a
+test can hand them its own database through each framework's own mechanism."""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx2
+from starlette.testclient import TestClient
+
+from tests.support import BASE_URL, snippet_module
+
+SCHEMA = "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)"
+
+
+def make_database(path: Path, *texts: str) -> Path:
+    with sqlite3.connect(path) as db:
+        db.execute(SCHEMA)
+        db.executemany("INSERT INTO notes (text) VALUES (?)", [(t,) for t in texts])
+    db.close()
+    return path
+
+
+def add_note(path: Path, text: str) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO notes (text) VALUES (?)", (text,))
+    db.close()
+
+
+def wsgi_client(app) -> httpx2.Client:
+    return httpx2.Client(transport=httpx2.WSGITransport(app=app), base_url=BASE_URL)
+
+
+@contextmanager
+def client_with_database(framework: str, path: Path) -> Iterator[httpx2.Client]:
+    """Each framework's own way for a test to replace the database the handlers receive."""
+    module = snippet_module("dependency_injection", framework)
+    if framework == "fastapi":
+
+        def test_db():
+            db = sqlite3.connect(path, check_same_thread=False)
+            try:
+                yield db
+            finally:
+                db.close()
+
+        module.app.dependency_overrides[module.get_db] = test_db
+        try:
+            with TestClient(module.app, base_url=BASE_URL) as http:
+                yield http
+        finally:
+            module.app.dependency_overrides.clear()
+    elif framework == "flask":
+        with wsgi_client(module.create_app({"DATABASE": str(path)})) as http:
+            yield http
+    else:
+        from django.test import override_settings
+
+        with override_settings(NOTES_DATABASE=str(path)), wsgi_client(module.application) as http:
+            yield http
+
+
+def test_handler_reads_the_database_the_test_provides(framework, tmp_path):
+    path = make_database(tmp_path / "test.sqlite3", "buy milk", "call Ada")
+
+    with client_with_database(framework, path) as http:
+        response = http.get("/notes")
+
+    assert response.status_code == 200
+    assert response.json() == [{"id": 1, "text": "buy milk"}, {"id": 2, "text": "call Ada"}]
+
+
+def test_each_request_sees_the_current_data(framework, tmp_path):
+    path = make_database(tmp_path / "test.sqlite3", "first")
+
+    with client_with_database(framework, path) as http:
+        before = http.get("/notes").json()
+        add_note(path, "second")
+        after = http.get("/notes").json()
+
+    assert [n["text"] for n in before] == ["first"]
+    assert [n["text"] for n in after] == ["first", "second"]
+
+
+def test_connection_is_closed_after_the_request(framework, tmp_path):
+    path = make_database(tmp_path / "test.sqlite3", "note")
+
+    with client_with_database(framework, path) as http:
+        assert http.get("/notes").status_code == 200
+        assert http.get("/nowhere").status_code == 404
+        path.unlink()
+
+    assert not path.exists()
+
+
+def test_default_wiring_reads_the_configured_path(framework, tmp_path, monkeypatch):
+    path = make_database(tmp_path / "configured.sqlite3", "from NOTES_DATABASE")
+    monkeypatch.setenv("NOTES_DATABASE", str(path))
+
+    module = snippet_module("dependency_injection", framework)
+    if framework == "fastapi":
+        monkeypatch.setattr(module, "DATABASE", str(path))
+        http = TestClient(module.app, base_url=BASE_URL)
+    elif framework == "flask":
+        http = wsgi_client(module.create_app())
+    else:
+        http = wsgi_client(module.application)
+    with http:
+        response = http.get("/notes")
+
+    assert response.json() == [{"id": 1, "text": "from NOTES_DATABASE"}]
+
+
+def test_flask_helper_reuses_one_connection_per_request(tmp_path):
+    module = snippet_module("dependency_injection", "flask")
+    app = module.create_app({"DATABASE": str(make_database(tmp_path / "test.sqlite3"))})
+
+    with app.test_request_context("/notes"):
+        assert module.get_db() is module.get_db()

@@ -1,0 +1,77 @@
+"""Contract for `openapi`: /openapi.json describes every endpoint and the Book model."""
+
+import pytest
+from openapi_spec_validator import validate
+
+BOOK = {"title": "The Left Hand of Darkness", "author": "Ursula K. Le Guin"}
+
+
+@pytest.fixture
+def spec(http):
+    response = http.get("/openapi.json")
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0].endswith("json")
+    return response.json()
+
+
+def resolve(spec: dict, schema: dict) -> dict:
+    name = schema["$ref"].removeprefix("#/components/schemas/")
+    return spec["components"]["schemas"][name]
+
+
+def test_schema_is_valid_openapi_3(spec):
+    assert spec["openapi"].startswith("3.")
+    assert spec["info"] == {"title": "Library", "version": "1.0.0"}
+    validate(spec)
+
+
+def test_schema_lists_exactly_the_api_paths_and_methods(spec):
+    operations = {
+        (path, method)
+        for path, item in spec["paths"].items()
+        for method in item
+        if method != "parameters"
+    }
+
+    assert operations == {("/books", "get"), ("/books", "post"), ("/books/{book_id}", "get")}
+
+
+def test_book_component_describes_the_fields(spec):
+    book = spec["components"]["schemas"]["Book"]
+
+    assert set(book["properties"]) == {"id", "title", "author"}
+    assert {"title", "author"} <= set(book["required"])
+    assert book["properties"]["title"]["maxLength"] == 200
+
+
+def test_operations_refer_to_the_components(spec):
+    create = spec["paths"]["/books"]["post"]
+    body = resolve(spec, create["requestBody"]["content"]["application/json"]["schema"])
+    created = resolve(spec, create["responses"]["201"]["content"]["application/json"]["schema"])
+    listed = spec["paths"]["/books"]["get"]["responses"]["200"]["content"]["application/json"]
+
+    assert {"title", "author"} <= set(body["properties"])
+    assert created is spec["components"]["schemas"]["Book"]
+    assert listed["schema"]["type"] == "array"
+    assert resolve(spec, listed["schema"]["items"]) is created
+
+
+def test_path_parameter_is_an_integer(spec):
+    operation = spec["paths"]["/books/{book_id}"]
+    parameters = operation.get("parameters", []) + operation["get"].get("parameters", [])
+
+    assert [(p["name"], p["in"], p["schema"]["type"]) for p in parameters] == [
+        ("book_id", "path", "integer")
+    ]
+
+
+def test_documented_api_works(http):
+    created = http.post("/books", json=BOOK)
+    assert created.status_code == 201
+    book = created.json()
+    assert {k: book[k] for k in BOOK} == BOOK
+
+    assert http.get(f"/books/{book['id']}").json() == book
+    assert book in http.get("/books").json()
+    assert http.get("/books/999").status_code == 404
+    assert http.post("/books", json={"title": ""}).status_code in (400, 422)

@@ -1,0 +1,100 @@
+"""Contract for `pagination_filtering`: GET /books?page=&limit=&year= over a database table.
+
+Django REST framework wraps a page as {count, next, previous, results}; the Flask and FastAPI
+snippets as {items, total, page, limit}. `items` and `total` read either (recorded on the page as
+the `page_shape` difference). Runs on SQLite, and on PostgreSQL when DATABASE_URL is set."""
+
+from tests.databases import database_marks, insert
+
+pytestmark = database_marks("pagination_filtering")
+
+
+def items(body):
+    return body["results"] if "results" in body else body["items"]
+
+
+def total(body):
+    return body["count"] if "count" in body else body["total"]
+
+
+def seed(framework, count, year=lambda n: 1900 + n % 3):
+    rows = [{"title": f"Book {n:03}", "year": year(n)} for n in range(count)]
+    return insert("pagination_filtering", framework, "Book", rows)
+
+
+def get(http, **params):
+    response = http.get("/books", params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_first_page_has_the_default_size_in_id_order(db_http, framework):
+    ids = seed(framework, 25)
+
+    body = get(db_http)
+
+    assert [book["id"] for book in items(body)] == ids[:20]
+    assert total(body) == 25
+
+
+def test_page_and_limit_select_a_slice(db_http, framework):
+    ids = seed(framework, 25)
+
+    assert [b["id"] for b in items(get(db_http, page=2, limit=10))] == ids[10:20]
+    assert [b["id"] for b in items(get(db_http, page=3, limit=10))] == ids[20:]
+
+
+def test_pages_do_not_overlap_or_skip_rows(db_http, framework):
+    ids = seed(framework, 23, year=lambda n: 2000 - n)
+
+    seen = [b["id"] for page in (1, 2, 3) for b in items(get(db_http, page=page, limit=8))]
+
+    assert seen == ids
+
+
+def test_filter_keeps_matching_rows_and_counts_them(db_http, framework):
+    seed(framework, 30)
+
+    body = get(db_http, year=1901, limit=5, page=2)
+
+    assert [b["year"] for b in items(body)] == [1901] * 5
+    assert total(body) == 10
+    assert [b["title"] for b in items(body)] == [f"Book {n:03}" for n in range(16, 30, 3)]
+
+
+def test_filter_without_match_is_an_empty_page(db_http, framework):
+    seed(framework, 3)
+
+    body = get(db_http, year=1850)
+
+    assert items(body) == []
+    assert total(body) == 0
+
+
+def test_limit_above_100_is_clamped_or_rejected(db_http, framework):
+    seed(framework, 120)
+
+    response = db_http.get("/books", params={"limit": 500})
+
+    if response.status_code == 200:
+        assert len(items(response.json())) == 100
+    else:
+        assert response.status_code == 422
+
+
+def test_page_below_1_is_rejected(db_http, framework):
+    seed(framework, 3)
+
+    for page in (0, -1):
+        assert db_http.get("/books", params={"page": page}).status_code in (404, 422)
+
+
+def test_limit_below_1_never_returns_an_unbounded_page(db_http, framework):
+    seed(framework, 30)
+
+    response = db_http.get("/books", params={"limit": 0})
+
+    if response.status_code == 200:
+        assert len(items(response.json())) == 20
+    else:
+        assert response.status_code in (404, 422)

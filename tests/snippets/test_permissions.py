@@ -1,0 +1,65 @@
+"""Contract for `permissions`: only the admin role may read the report."""
+
+import pytest
+
+from tests.support import snippet_module
+
+PASSWORD = "correct horse battery staple"
+URL = "/admin/report"
+
+
+@pytest.fixture(autouse=True)
+def database(monkeypatch):
+    """The Django snippet keeps users and groups in SQLite; each forked test gets a new one."""
+    monkeypatch.setenv("DJANGO_DB_PATH", ":memory:")
+
+
+@pytest.fixture
+def users(http, framework):
+    """alice has the admin role, bob has the member role, each made the snippet's own way."""
+    if framework == "django":
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        for username, role in [("alice", "admin"), ("bob", "member")]:
+            user = get_user_model().objects.create_user(username, password=PASSWORD)
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
+    else:
+        module = snippet_module("permissions", framework)
+        module.add_user("alice", PASSWORD, "admin")
+        module.add_user("bob", PASSWORD, "member")
+
+
+def test_admin_reads_the_report(http, users):
+    response = http.get(URL, auth=("alice", PASSWORD))
+
+    assert response.status_code == 200
+    assert response.json() == {"username": "alice", "role": "admin"}
+
+
+def test_other_role_is_forbidden(http, users):
+    response = http.get(URL, auth=("bob", PASSWORD))
+
+    assert response.status_code == 403
+    assert "alice" not in response.text
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [("alice", "wrong password"), ("mallory", PASSWORD)],
+    ids=["wrong-password", "unknown-user"],
+)
+def test_wrong_credentials_are_unauthorized(http, users, credentials):
+    response = http.get(URL, auth=credentials)
+
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"].startswith("Basic")
+
+
+def test_anonymous_caller_is_unauthorized(http):
+    response = http.get(URL)
+
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"].startswith("Basic")

@@ -1,0 +1,67 @@
+"""Contract for `project_structure`: two feature modules mounted under their prefixes, one app."""
+
+import pytest
+
+from tests.support import ROOT, snippet_module
+
+BOOKS = [
+    {"id": 1, "title": "Middlemarch", "author_id": 1},
+    {"id": 2, "title": "Mrs Dalloway", "author_id": 2},
+    {"id": 3, "title": "Silas Marner", "author_id": 1},
+]
+FEATURE_MODULES = {
+    "django": ["django_project/books/views.py", "django_project/authors/views.py"],
+    "flask": ["flask_project/books.py", "flask_project/authors.py"],
+    "fastapi": ["fastapi_project/routers/books.py", "fastapi_project/routers/authors.py"],
+}
+
+
+def test_books_module_is_mounted_under_its_prefix(http):
+    response = http.get("/books/")
+
+    assert response.status_code == 200
+    assert response.json() == BOOKS
+
+
+def test_book_detail(http):
+    assert http.get("/books/2").json() == BOOKS[1]
+
+
+def test_authors_module_uses_the_shared_catalog(http):
+    response = http.get("/authors/1")
+
+    assert response.status_code == 200
+    assert response.json() == {"id": 1, "name": "George Eliot", "books": [BOOKS[0], BOOKS[2]]}
+
+
+def test_author_list(http):
+    assert http.get("/authors/").json() == [
+        {"id": 1, "name": "George Eliot"},
+        {"id": 2, "name": "Virginia Woolf"},
+    ]
+
+
+@pytest.mark.parametrize("path", ["/books/99", "/authors/99", "/publishers/"])
+def test_unknown_things_are_404(http, path):
+    assert http.get(path).status_code == 404
+
+
+WITHOUT_SLASH = {"django": (404, None), "flask": (308, "/books/"), "fastapi": (307, "/books/")}
+
+
+def test_prefix_without_the_trailing_slash(http, framework):
+    response = http.get("/books", follow_redirects=False)
+
+    status, location = WITHOUT_SLASH[framework]
+    assert response.status_code == status
+    assert response.headers.get("location", "").removeprefix("http://localhost") == (location or "")
+
+
+def test_each_feature_lives_in_its_own_module(framework):
+    folder = ROOT / "snippets" / "project_structure"
+    entry = (folder / f"{framework}_app.py").read_text(encoding="utf-8")
+
+    for module in FEATURE_MODULES[framework]:
+        assert (folder / module).is_file()
+        assert "def book_" not in entry and "def author_" not in entry
+    assert snippet_module("project_structure", framework) is not None

@@ -1,0 +1,152 @@
+"""Contract for `relationships`: authors with their books, loaded without the N+1 problem.
+
+The query counts come from the database layer itself: Django's CaptureQueriesContext, and a
+SQLAlchemy `before_cursor_execute` listener on the snippet's engine for Flask and FastAPI.
+Runs on SQLite, and on PostgreSQL when DATABASE_URL is set."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from tests.databases import database_marks, insert
+from tests.support import snippet_module
+
+pytestmark = database_marks("relationships")
+TASK = "relationships"
+
+
+@contextmanager
+def queries(framework) -> Iterator[list[str]]:
+    """The SQL statements the snippet's database layer sends while the block runs."""
+    module = snippet_module(TASK, framework)
+    if framework == "django":
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as context:
+            statements: list[str] = []
+            yield statements
+        statements.extend(query["sql"] for query in context.captured_queries)
+        return
+    if framework == "flask":
+        with module.app.app_context():
+            engine = module.db.engine
+    else:
+        engine = module.engine
+    statements = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def seed(framework, authors, books_each=2):
+    author_ids = insert(
+        TASK, framework, "Author", [{"name": f"Author {n}"} for n in range(authors)]
+    )
+    rows = [
+        {"title": f"Book {a}.{n}", "author_id": author_id}
+        for a, author_id in enumerate(author_ids)
+        for n in range(books_each)
+    ]
+    book_ids = insert(TASK, framework, "Book", rows)
+    return author_ids, book_ids
+
+
+def lazy_load_every_author_and_book(framework) -> int:
+    """The N+1 version: load the authors, then touch each author's books. Returns the books seen."""
+    module = snippet_module(TASK, framework)
+    if framework == "django":
+        data = module.AuthorWithBooksSerializer(
+            module.Author.objects.order_by("id"), many=True
+        ).data
+        return sum(len(author["books"]) for author in data)
+    if framework == "flask":
+        with module.app.app_context():
+            authors = module.db.session.scalars(module.db.select(module.Author)).all()
+            return sum(len(author.books) for author in authors)
+    from sqlmodel import Session, select
+
+    with Session(module.engine) as session:
+        authors = session.exec(select(module.Author)).all()
+        return sum(len(author.books) for author in authors)
+
+
+def test_authors_embed_their_books_in_id_order(db_http, framework):
+    (ada, bob), (b1, b2, b3, b4) = seed(framework, 2)
+    (carol,) = insert(TASK, framework, "Author", [{"name": "Carol"}])
+
+    response = db_http.get("/authors")
+
+    assert response.status_code == 200
+    assert response.json() == [
+        {
+            "id": ada,
+            "name": "Author 0",
+            "books": [{"id": b1, "title": "Book 0.0"}, {"id": b2, "title": "Book 0.1"}],
+        },
+        {
+            "id": bob,
+            "name": "Author 1",
+            "books": [{"id": b3, "title": "Book 1.0"}, {"id": b4, "title": "Book 1.1"}],
+        },
+        {"id": carol, "name": "Carol", "books": []},
+    ]
+
+
+def test_books_embed_their_author(db_http, framework):
+    (ada, bob), (b1, b2, b3, b4) = seed(framework, 2)
+
+    response = db_http.get("/books")
+
+    assert response.status_code == 200
+    assert response.json() == [
+        {"id": b1, "title": "Book 0.0", "author": {"id": ada, "name": "Author 0"}},
+        {"id": b2, "title": "Book 0.1", "author": {"id": ada, "name": "Author 0"}},
+        {"id": b3, "title": "Book 1.0", "author": {"id": bob, "name": "Author 1"}},
+        {"id": b4, "title": "Book 1.1", "author": {"id": bob, "name": "Author 1"}},
+    ]
+
+
+def test_lazy_loading_sends_one_query_per_author(db_http, framework):
+    """The N+1 problem, shown with the snippet's own models: 1 query + 1 per author."""
+    seed(framework, 5)
+    db_http.get("/authors")  # the connection is set up before counting
+
+    with queries(framework) as sent:
+        books = lazy_load_every_author_and_book(framework)
+
+    assert books == 10
+    assert len(sent) == 1 + 5, sent
+
+
+def test_authors_endpoint_uses_two_queries_however_many_authors(db_http, framework):
+    """The fix: prefetch_related / selectinload, one query for authors and one for their books."""
+    seed(framework, 2)
+    db_http.get("/authors")
+    with queries(framework) as few:
+        assert len(db_http.get("/authors").json()) == 2
+
+    seed(framework, 10)
+    with queries(framework) as many:
+        assert len(db_http.get("/authors").json()) == 12
+
+    assert len(few) == len(many) == 2, many
+
+
+def test_books_endpoint_uses_one_joined_query(db_http, framework):
+    """select_related / joinedload: the author comes in the same query, through a JOIN."""
+    seed(framework, 4)
+    db_http.get("/books")
+
+    with queries(framework) as sent:
+        assert len(db_http.get("/books").json()) == 8
+
+    assert len(sent) == 1, sent
+    assert "JOIN" in sent[0].upper()

@@ -1,0 +1,61 @@
+"""Contract for `response_models`: an output schema that hides the password and writes ISO 8601."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+PASSWORD = "correct horse battery staple"
+NEW_USER = {"name": "Ada Lovelace", "email": "ada@example.org", "password": PASSWORD}
+PUBLIC_FIELDS = {"id", "name", "email", "created_at"}
+
+UTC_SUFFIX = {"django": "Z", "flask": "+00:00", "fastapi": "Z"}
+
+
+def test_create_answers_201_with_the_public_fields_only(http):
+    response = http.post("/users", json=NEW_USER)
+
+    assert response.status_code == 201
+    assert response.headers["content-type"] == "application/json"
+    user = response.json()
+    assert set(user) == PUBLIC_FIELDS
+    assert PASSWORD not in response.text
+    assert "password" not in response.text
+
+
+def test_read_returns_the_same_public_fields(http):
+    created = http.post("/users", json=NEW_USER).json()
+
+    response = http.get(f"/users/{created['id']}")
+
+    assert response.status_code == 200
+    assert response.json() == created
+    assert "password" not in response.text
+
+
+def test_created_at_is_iso_8601_in_utc_and_recent(http):
+    before = datetime.now(UTC)
+    created_at = http.post("/users", json=NEW_USER).json()["created_at"]
+
+    parsed = datetime.fromisoformat(created_at)
+    assert parsed.utcoffset() == timedelta(0)
+    assert before - timedelta(seconds=1) <= parsed <= datetime.now(UTC)
+
+
+def test_utc_is_written_the_way_the_page_says(http, framework):
+    created_at = http.post("/users", json=NEW_USER).json()["created_at"]
+
+    assert created_at.endswith(UTC_SUFFIX[framework])
+
+
+def test_unknown_user_is_404(http):
+    assert http.get("/users/999").status_code == 404
+
+
+@pytest.mark.parametrize("field", ["name", "email", "password"])
+def test_missing_input_field_is_rejected(http, field):
+    body = {k: v for k, v in NEW_USER.items() if k != field}
+
+    response = http.post("/users", json=body)
+
+    assert response.status_code in (400, 422)
+    assert field in response.text

@@ -1,0 +1,77 @@
+"""Contract for `settings`: APP_* environment variables become typed settings, shown at /config.
+
+Each test sets the environment first, then starts the snippet afresh, as a new process would.
+"""
+
+import sys
+
+import pytest
+
+from tests.support import client
+
+VARIABLES = ("APP_NAME", "APP_PAGE_SIZE", "APP_SIGNUP_OPEN", "APP_SECRET_KEY")
+DEFAULTS = {"name": "Field Guide", "page_size": 20, "signup_open": False}
+
+# How each snippet reads values it cannot convert, as the page's "Values that do not convert"
+# section states. "error" means the app refuses to start with a ValueError.
+NOT_CONVERTED = {
+    ("APP_PAGE_SIZE", "ten"): {"django": "error", "flask": "ten", "fastapi": "error"},
+    ("APP_SIGNUP_OPEN", "maybe"): {"django": False, "flask": "maybe", "fastapi": "error"},
+    ("APP_SIGNUP_OPEN", "1"): {"django": True, "flask": 1, "fastapi": True},
+}
+KEYS = {"APP_PAGE_SIZE": "page_size", "APP_SIGNUP_OPEN": "signup_open"}
+
+
+@pytest.fixture
+def start(framework, monkeypatch):
+    """Start the snippet with exactly these APP_* variables set."""
+
+    def start(**env):
+        for name in VARIABLES:
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delitem(sys.modules, f"snippets.settings.{framework}_app", raising=False)
+        return client("settings", framework)
+
+    return start
+
+
+def test_defaults_apply_without_environment(start):
+    with start() as http:
+        response = http.get("/config")
+
+    assert response.status_code == 200
+    assert response.json() == DEFAULTS
+
+
+def test_environment_overrides_with_types(start):
+    env = {"APP_NAME": "Staging", "APP_PAGE_SIZE": "50", "APP_SIGNUP_OPEN": "true"}
+    with start(**env) as http:
+        config = http.get("/config").json()
+
+    assert config == {"name": "Staging", "page_size": 50, "signup_open": True}
+    assert type(config["page_size"]) is int
+    assert type(config["signup_open"]) is bool
+
+
+def test_secret_is_read_but_never_shown(start):
+    with start(APP_SECRET_KEY="s3cret-from-the-environment") as http:
+        response = http.get("/config")
+
+    assert "s3cret" not in response.text
+    assert "secret" not in response.json()
+
+
+@pytest.mark.parametrize(("variable", "value"), list(NOT_CONVERTED), ids=lambda v: str(v))
+def test_values_that_do_not_convert_behave_as_recorded(framework, start, variable, value):
+    expected = NOT_CONVERTED[variable, value][framework]
+
+    if expected == "error":
+        with pytest.raises(ValueError, match=variable.removeprefix("APP_").lower() + "|" + value):
+            start(**{variable: value}).__enter__()
+    else:
+        with start(**{variable: value}) as http:
+            shown = http.get("/config").json()[KEYS[variable]]
+        assert shown == expected
+        assert type(shown) is type(expected)

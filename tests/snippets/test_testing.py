@@ -1,0 +1,87 @@
+"""Contract for `testing`: the apps behave alike, and each framework's own tests pass.
+
+The tests a reader would write live in tests/snippets/testing/ and are shown on the page:
+pytest collects the Flask and FastAPI modules directly; Django's run under its own test runner
+(`manage.py test`, here `python -m snippets.testing.django_app test`) in a fresh process.
+"""
+
+import ast
+import subprocess
+import sys
+
+import pytest
+
+from tests.support import ROOT
+
+READER_TESTS = ROOT / "tests" / "snippets" / "testing"
+
+
+def test_hello_greets_by_name(http):
+    response = http.get("/hello", params={"name": "Ada"})
+
+    assert response.status_code == 200
+    assert response.json() == {"message": "Hello, Ada!"}
+
+
+def test_hello_has_a_default_name(http):
+    assert http.get("/hello").json() == {"message": "Hello, world!"}
+
+
+def test_reverse_reverses(http):
+    response = http.post("/reverse", json={"text": "stressed"})
+
+    assert response.status_code == 200
+    assert response.json() == {"text": "desserts"}
+
+
+@pytest.mark.parametrize("body", [{}, {"text": 42}, ["text"], {"text": None}])
+def test_reverse_refuses_a_body_without_text(http, body):
+    assert http.post("/reverse", json=body).status_code in (400, 422)
+
+
+def test_reverse_refuses_broken_json(http):
+    response = http.post("/reverse", content=b"{oops", headers={"content-type": "application/json"})
+
+    assert response.status_code in (400, 422)
+
+
+def test_methods_are_enforced(http):
+    assert http.get("/reverse").status_code == 405
+    assert http.post("/hello").status_code == 405
+
+
+def test_django_tests_pass_under_djangos_runner():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snippets.testing.django_app",
+            "test",
+            "tests.snippets.testing.django_tests",
+            "-v",
+            "2",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "Ran 7 tests" in result.stderr
+    assert result.stderr.rstrip().endswith("OK")
+
+
+@pytest.mark.parametrize(
+    ("module", "count"),
+    [("django_tests.py", 7), ("test_flask_app.py", 7), ("test_fastapi_app.py", 7)],
+)
+def test_every_framework_shows_its_own_tests(module, count):
+    tree = ast.parse((READER_TESTS / module).read_text(encoding="utf-8"))
+    tests = [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+    ]
+
+    assert len(tests) == count

@@ -1,0 +1,102 @@
+"""Contract for `websocket_chat`: an echo endpoint and a broadcasting chat room.
+
+WebSockets need a socket, so each snippet runs on a real server on loopback
+(tests/servers.py: Werkzeug's threaded server for Flask-Sock, uvicorn for FastAPI and for the
+Django Channels application) and the tests talk to it with the `websockets` client library,
+as a browser would: with an `Origin` header naming the page's own site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+
+import pytest
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import ClientConnection, connect
+
+from tests.servers import serve
+from tests.support import snippet_module
+
+TASK = "websocket_chat"
+WAIT = 30  # seconds to wait for a message before failing
+
+Connect = Callable[..., AbstractContextManager[ClientConnection]]
+
+
+@pytest.fixture
+def ws(framework: str) -> Iterator[Connect]:
+    """`ws(path, origin=...)` opens a WebSocket to the snippet; the origin defaults to the
+    server's own, as for a page served by the same app."""
+    module = snippet_module(TASK, framework)
+    app = module.application if framework == "django" else module.app
+    with serve(app) as url:
+        own_origin = url
+
+        def open_socket(path: str, origin: str | None = "own") -> AbstractContextManager:
+            headers = (
+                {} if origin is None else {"Origin": own_origin if origin == "own" else origin}
+            )
+            return connect(
+                url.replace("http://", "ws://") + path,
+                additional_headers=headers,
+                open_timeout=WAIT,
+                close_timeout=WAIT,
+            )
+
+        yield open_socket
+
+
+def test_echo_sends_each_message_back(ws):
+    with ws("/ws/echo") as socket:
+        socket.send("hello")
+        assert socket.recv(WAIT) == "hello"
+        socket.send("héllo again")
+        assert socket.recv(WAIT) == "héllo again"
+
+
+def test_chat_broadcasts_to_every_member(ws):
+    with ws("/ws/chat") as ada, ws("/ws/chat") as grace:
+        # Once grace hears her own message, the room has her; the order is then fixed.
+        grace.send("grace joined")
+        assert grace.recv(WAIT) == "grace joined"
+        assert ada.recv(WAIT) == "grace joined"
+
+        ada.send("hello, room")
+
+        assert ada.recv(WAIT) == "hello, room"
+        assert grace.recv(WAIT) == "hello, room"
+
+
+def test_a_member_who_left_no_longer_receives(ws):
+    with ws("/ws/chat") as ada:
+        with ws("/ws/chat") as grace:
+            grace.send("grace here")
+            assert grace.recv(WAIT) == "grace here"
+            assert ada.recv(WAIT) == "grace here"
+        with ws("/ws/chat") as linus:
+            linus.send("linus here")
+            assert ada.recv(WAIT) == "linus here"
+            ada.send("still there?")
+            assert linus.recv(WAIT) == "linus here"
+            assert linus.recv(WAIT) == "still there?"
+            assert ada.recv(WAIT) == "still there?"
+
+
+# Browsers send the page's Origin with every WebSocket handshake and do not apply the
+# same-origin policy to WebSockets, so a server that wants to refuse other sites must check it.
+# Channels' AllowedHostsOriginValidator checks it against ALLOWED_HOSTS (and refuses a missing
+# Origin); FastAPI and Flask-Sock accept any Origin unless the endpoint checks it.
+ACCEPTS_FOREIGN_ORIGIN = {"django": False, "flask": True, "fastapi": True}
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", None], ids=["foreign", "missing"])
+def test_origin_check(ws, framework, origin):
+    if ACCEPTS_FOREIGN_ORIGIN[framework]:
+        with ws("/ws/echo", origin=origin) as socket:
+            socket.send("hi")
+            assert socket.recv(WAIT) == "hi"
+    else:
+        with pytest.raises(InvalidStatus) as refused, ws("/ws/echo", origin=origin):
+            pass
+        assert refused.value.response.status_code == 403

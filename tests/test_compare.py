@@ -1,0 +1,222 @@
+"""The comparison layer: how a cell is known, what the matrix shows for it, the wizard's
+scores, the export, and the errors a bad capability or guide file gives."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from fieldguide.compare import Comparison, load_comparison, rank
+from fieldguide.compare_render import (
+    feature_matrix,
+    framework_profile,
+    lock_upload_date,
+    wizard_data,
+)
+from fieldguide.errors import InputError
+from fieldguide.evidence import Status, inputs_digest, verdict
+from fieldguide.export import Export, dataset, llms_txt
+from fieldguide.load import load_catalog
+from fieldguide.models import Support
+from fieldguide.versions import distribution, installed
+from tests.sandbox import copy_inputs, edit
+from tests.support import ROOT, catalog
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    found, problems = load_comparison(catalog())
+    assert problems == []
+    return replace(found, outcomes={})
+
+
+def a_tested_cell() -> tuple[str, str, Support]:
+    task = catalog().tasks["request_validation"]
+    return task.id, "fastapi", task.support["fastapi"]
+
+
+def record(row: str, framework: str, cell: Support, **changes) -> dict[str, dict]:
+    entry = {
+        "sha256": inputs_digest(ROOT, row, cell.evidence.snippet),
+        "versions": {distribution(r): installed(r) for r in cell.install},
+        "outcome": "passed",
+        "date": "2026-01-01T00:00:00+00:00",
+        "python": "3.13",
+    }
+    return {f"{row}/{framework}": {**entry, **changes}}
+
+
+def test_a_passing_record_for_this_code_and_these_versions_is_tested_here():
+    row, framework, cell = a_tested_cell()
+    judged = verdict(ROOT, record(row, framework, cell), row, framework, cell)
+    assert judged.status == Status.tested and judged.supported
+    assert "passed on 2026-01-01" in judged.detail
+
+
+def test_a_failed_record_is_never_supported():
+    row, framework, cell = a_tested_cell()
+    judged = verdict(ROOT, record(row, framework, cell, outcome="failed"), row, framework, cell)
+    assert judged.status == Status.failed and not judged.supported
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        (None, "did not run"),
+        ({"sha256": "0" * 64}, "changed since the test ran"),
+        ({"versions": {"fastapi": "0.0.1"}}, "versions differ"),
+        ({"outcome": "incomplete"}, "not every contract test"),
+    ],
+)
+def test_without_a_usable_record_the_cell_falls_back_to_upstream_docs(changes, reason):
+    row, framework, cell = a_tested_cell()
+    outcomes = {} if changes is None else record(row, framework, cell, **changes)
+    judged = verdict(ROOT, outcomes, row, framework, cell)
+    assert judged.status == Status.documented
+    assert "Not verified in this build" in judged.detail and reason in judged.detail
+
+
+def test_a_snippet_cell_without_docs_or_record_is_not_verified():
+    row, framework, cell = a_tested_cell()
+    bare = cell.model_copy(update={"evidence": cell.evidence.model_copy(update={"docs": None})})
+    judged = verdict(ROOT, {}, row, framework, bare)
+    assert judged.status == Status.unverified and not judged.supported
+
+
+def test_the_matrix_shows_a_failed_test_instead_of_the_level(comparison):
+    row, framework, cell = a_tested_cell()
+    failed = replace(comparison, outcomes=record(row, framework, cell, outcome="failed"))
+    html = feature_matrix(failed, "../")
+    start = html.index(f'<tr id="{row}">')
+    cells = html[start : html.index("</tr>", start)]
+    fastapi = cells[cells.index(f'<td data-fw="{framework}">') :]
+    assert fastapi.startswith(f'<td data-fw="{framework}"><span class="fg-level fg-level--failed">')
+    assert "fg-how--tested" not in cells and "Built in" not in fastapi.split("</td>")[0]
+
+
+def test_the_matrix_says_tested_here_only_with_a_passing_record(comparison):
+    row, framework, cell = a_tested_cell()
+    passed = replace(comparison, outcomes=record(row, framework, cell))
+    assert feature_matrix(passed, "../").count("fg-how--tested") == 1
+    assert feature_matrix(comparison, "../").count("fg-how--tested") == 0
+
+
+def test_a_task_replaces_the_capability_row_of_the_same_id(comparison):
+    ids = [r.id for r in comparison.rows]
+    assert len(ids) == len(set(ids))
+    for row in comparison.rows:
+        assert row.kind == ("task" if row.id in catalog().tasks else "capability")
+
+
+def test_failed_cells_score_nothing_in_the_wizard(comparison):
+    row, framework, cell = a_tested_cell()
+    answers = {"output": "api"}
+    failed = replace(comparison, outcomes=record(row, framework, cell, outcome="failed"))
+    before = dict(rank(comparison, answers))[framework]
+    after = dict(rank(failed, answers))[framework]
+    assert before - after == 2 * 3  # request_validation weighs 2 for an API; built in = 3
+
+
+def test_the_wizard_data_adds_up_to_the_ranking(comparison):
+    data = wizard_data(comparison)
+    answers = {q["id"]: next(iter(q["options"])) for q in data["questions"]}
+    totals = {f["id"]: 0 for f in data["frameworks"]}
+    for question in data["questions"]:
+        for line in question["options"][answers[question["id"]]]:
+            totals[line["fw"]] += line["points"]
+            assert line["href"].startswith(("tasks/", "compare/#"))
+    assert sorted(totals.items(), key=lambda kv: -kv[1]) == rank(comparison, answers)
+
+
+def test_profiles_state_the_installed_version_and_a_release_date_only_from_a_record(comparison):
+    for framework in comparison.frameworks_with_profiles():
+        html = framework_profile(comparison, framework, "../../")
+        version = installed(framework.package)
+        assert version in html
+        uploaded = lock_upload_date(ROOT, framework.package, version)
+        if uploaded:
+            assert f"{uploaded}: first upload of {version} to PyPI" in html
+        else:  # pragma: no cover - depends on the lock
+            assert "not recorded for this version" in html
+
+
+def test_release_dates_come_from_the_lock_for_that_exact_version():
+    assert lock_upload_date(ROOT, "flask", "0.0.0") is None
+    assert lock_upload_date(ROOT, "flask", installed("flask")) is not None
+
+
+def test_the_export_carries_every_cell_with_its_status(comparison):
+    data = json.loads(json.dumps(dataset(comparison)))
+    assert data.pop("$schema") == "schema/export.schema.json"
+    Export.model_validate(data)  # the published schema describes the published file
+    assert {r["id"] for r in data["rows"]} == {r.id for r in comparison.rows}
+    for row in data["rows"]:
+        assert set(row["cells"]) == {f.id for f in catalog().frameworks}
+        for cell in row["cells"].values():
+            assert cell["status"] in {s.value for s in Status}
+    text = llms_txt(comparison, "https://example.org/")
+    assert "https://example.org/data/fieldguide.json" in text
+    assert "tested here" not in text.split("## Support matrix")[1]  # no outcomes given
+
+
+def bad_guide(repo: Path) -> None:
+    edit(repo / "data/guides/guide.yml", "- {row: admin, weight: 3,", "- {row: admn, weight: 3,")
+
+
+def snippet_in_capability(repo: Path) -> None:
+    edit(
+        repo / "data/capabilities/cli.yml",
+        "      docs: https://docs.djangoproject.com/en/stable/howto/custom-management-commands/\n",
+        "      docs: https://docs.djangoproject.com/en/stable/howto/custom-management-commands/\n"
+        "      snippet: snippets/cli/django_app.py\n    install: [django]\n",
+    )
+
+
+def missing_cell(repo: Path) -> None:
+    text = (repo / "data/capabilities/cli.yml").read_text()
+    (repo / "data/capabilities/cli.yml").write_text(text.split("  flask:\n")[0])
+
+
+def unknown_profile_row(repo: Path) -> None:
+    edit(repo / "data/frameworks/flask.yml", "rows: [settings, cli]", "rows: [settings, clii]")
+
+
+def capability_twin_of_a_task(repo: Path) -> None:
+    edit(
+        repo / "data/capabilities/cli.yml",
+        "title: Command-line tasks",
+        "title: Routing and parameters",
+    )
+
+
+@pytest.mark.parametrize(
+    ("breakage", "where", "message"),
+    [
+        (
+            capability_twin_of_a_task,
+            "data/capabilities/cli.yml:3:",
+            "Rename this file to routing.yml",
+        ),
+        (bad_guide, "data/guides/guide.yml:", "unknown row 'admn'"),
+        (snippet_in_capability, "data/capabilities/cli.yml:", "capability rows have no snippets"),
+        (missing_cell, "data/capabilities/cli.yml:", "no support cell for 'flask'"),
+        (unknown_profile_row, "data/frameworks/flask.yml:", "unknown row 'clii'"),
+    ],
+)
+def test_bad_comparison_data_names_the_file_and_the_fix(tmp_path, breakage, where, message):
+    repo = copy_inputs(tmp_path / "repo")
+    breakage(repo)
+    problems = load_comparison(load_catalog(repo))[1]
+    shown = [str(p) for p in problems]
+    assert any(s.startswith(where) and message in s for s in shown), shown
+
+
+def test_the_shipped_comparison_data_has_no_problems():
+    try:
+        load_comparison(load_catalog(ROOT))
+    except InputError as error:  # pragma: no cover - the message is the point
+        pytest.fail(str(error))
+    assert load_comparison(load_catalog(ROOT))[1] == []
