@@ -34,7 +34,7 @@ check: install ## Validate data, snippets and pages without building
 	$(RUN) python -m fieldguide check
 
 test: install ## Run the whole test suite (contracts, pages, build, browser) with snippet coverage
-	$(RUN) pytest -n auto --dist loadfile --cov-fail-under=100
+	$(RUN) pytest --cov-fail-under=100
 
 lint: install ## ruff check and format check
 	$(RUN) ruff check .

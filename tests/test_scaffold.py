@@ -10,7 +10,7 @@ from tests.sandbox import copy_inputs
 
 def test_new_task_skeleton_checks_and_builds(tmp_path: Path, capsys):
     repo = copy_inputs(tmp_path / "repo")
-    (repo / "tests" / "snippets").mkdir(parents=True)
+    (repo / "tests" / "snippets").mkdir(parents=True, exist_ok=True)
 
     assert main(["--root", str(repo), "new-task", "caching", "--title", "Caching"]) == 0
 
