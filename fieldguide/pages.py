@@ -103,8 +103,8 @@ def _python_fences(shown: str, text: str) -> list[Problem]:
                 Problem(
                     shown,
                     number,
-                    f"code fence info string '{info.strip()}' is not run by the tests; write exactly "
-                    "```python (or ```text for output that is not Python)",
+                    f"code fence info string '{info.strip()}' is not run by the tests; "
+                    "write exactly ```python (or ```text for output that is not Python)",
                 )
             )
     return problems

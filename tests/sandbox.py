@@ -7,7 +7,16 @@ from pathlib import Path
 
 from tests.support import ROOT
 
-INPUTS = ("mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "snippets", "tests", "overrides", "fieldguide")
+INPUTS = (
+    "mkdocs.yml",
+    "CONTRIBUTING.md",
+    "docs",
+    "data",
+    "snippets",
+    "tests",
+    "overrides",
+    "fieldguide",
+)
 
 
 def copy_inputs(target: Path) -> Path:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from tests.docs_examples import SYBIL
 from fieldguide.pages import _python_fences
+from tests.docs_examples import SYBIL
 from tests.support import ROOT
 
 DOCS = sorted((ROOT / "docs").rglob("*.md"))

@@ -134,26 +134,21 @@
   }
 
   /* Material wraps each code block's copy button in its own unlabelled <nav>: several
-     landmarks with the same name (axe landmark-unique). Name each one, once, in order. */
-  var labelled = 0;
-  var pending = false;
+     landmarks with the same name (axe landmark-unique). Name each one once the page has loaded
+     (Material adds them while it starts; a MutationObserver here cost a long task). */
   function labelCodeNavs() {
-    pending = false;
-    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav) {
-      labelled += 1;
-      nav.setAttribute("aria-label", "Code block " + labelled + " actions");
+    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav, i) {
+      nav.setAttribute("aria-label", "Code block " + (i + 1) + " actions");
     });
-  }
-  function scheduleLabels() {
-    if (!pending) { pending = true; requestAnimationFrame(labelCodeNavs); }
   }
 
   function init() {
     document.querySelectorAll("[data-fg-filter]").forEach(initFilter);
     document.querySelectorAll("[data-fg-wizard]").forEach(initWizard);
-    if (document.querySelector("pre")) {
-      scheduleLabels();
-      new MutationObserver(scheduleLabels).observe(document.body, { childList: true, subtree: true });
+    if (document.readyState === "complete") {
+      labelCodeNavs();
+    } else {
+      window.addEventListener("load", labelCodeNavs);
     }
   }
 
