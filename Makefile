@@ -33,8 +33,8 @@ build: install ## Build the site into site/ (all or nothing)
 check: install ## Validate data, snippets and pages without building
 	$(RUN) python -m fieldguide check
 
-test: install ## Run the whole test suite (contracts, pages, build, browser) with snippet coverage
-	$(RUN) pytest --cov-fail-under=100
+test: install ## Run the whole test suite with snippet coverage (installs system packages as root)
+	scripts/with-services.sh $(RUN) pytest --cov-fail-under=100
 
 lint: install ## ruff check and format check
 	$(RUN) ruff check .
