@@ -18,7 +18,7 @@ $(UV):
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 .venv/.synced: $(UV) uv.lock pyproject.toml .python-version
-	$(UV) sync --locked
+	$(UV) sync --locked --compile-bytecode
 	@touch $@
 
 install: .venv/.synced ## Create .venv from uv.lock (Python from .python-version)

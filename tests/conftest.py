@@ -8,12 +8,12 @@ from collections.abc import Iterator
 import httpx2
 import pytest
 
-from tests.databases import database, db_http  # noqa: F401  (fixtures for database tasks)
 from tests.support import client, snippet_params
 
 # Records which snippets' contract tests passed (build/test-outcomes.json); the build reads it to
 # decide which matrix cells may say "tested here" (fieldguide/evidence.py).
-pytest_plugins = ["tests.outcomes"]
+# tests.databases: the database fixtures and the end-of-run cleanup of PostgreSQL schemas.
+pytest_plugins = ["tests.outcomes", "tests.forking", "tests.databases"]
 
 
 def task_of(module_name: str) -> str:
@@ -59,23 +59,3 @@ WARM_MODULES = (
 def pytest_configure(config: pytest.Config) -> None:
     for name in WARM_MODULES:
         importlib.import_module(name)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Within each module, run forked tests first.
-
-    A forked test is set up and torn down in its child, so when one ends a module the parent
-    never tears that module down and the next module's first test errors ("previous item was
-    not torn down properly"). Ending every module on an in-process test avoids it.
-    """
-    module_order = {
-        id(item.module): i
-        for i, item in reversed(list(enumerate(items)))
-        if getattr(item, "module", None)
-    }
-    items.sort(
-        key=lambda item: (
-            module_order.get(id(getattr(item, "module", None)), -1),
-            item.get_closest_marker("isolate") is None,
-        )
-    )

@@ -2,13 +2,19 @@
 
 A snippet that stores data reads `DATABASE_URL` from the environment when it is imported (Flask
 and FastAPI build their engine at import, Django its settings). So every test of such a task runs
-in a forked process (`pytest.mark.isolate`), where the `database` fixture first points
-`DATABASE_URL` at a fresh database and only then is the snippet imported:
+in a forked child (`pytest.mark.forked`, tests/forking.py), one child per snippet and database,
+where the `database` fixture first points `DATABASE_URL` at that child's database and only then
+is the snippet imported. Each test starts from empty tables, as in Django's own test runner:
 
-- `sqlite`: a new file in the test's temporary directory;
+- `sqlite`: a file in a temporary directory, one per child;
 - `postgresql`: a new schema in the database named by the outer `DATABASE_URL` (reached through
-  `search_path`), dropped after the test; skipped when `DATABASE_URL` is not set. The role
-  needs CREATE on that database (the owner has it); nothing outside its own schemas is touched.
+  `search_path`), one per child, dropped when the run ends; skipped when `DATABASE_URL` is not
+  set. The role needs CREATE on that database (the owner has it); nothing outside the run's own
+  schemas is touched.
+
+After each test the tables are emptied: Django's `flush` command for Django (it also restores
+the rows its `post_migrate` handlers make), `TRUNCATE ... RESTART IDENTITY` on PostgreSQL and
+`DELETE` on SQLite for the others; the migration tools' own tables are kept.
 
 `.ci/run` starts a PostgreSQL server and sets `DATABASE_URL`, so CI runs both.
 """
@@ -21,7 +27,6 @@ import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import quote
 
 import httpx2
@@ -48,8 +53,8 @@ def uses_database(task: str) -> bool:
 
 
 def database_marks(task: str) -> list[pytest.MarkDecorator]:
-    """Database tests import the snippet in a fresh process, for every framework."""
-    return [pytest.mark.isolate(timeout=120)] if uses_database(task) else []
+    """Database tests import the snippet in a forked child, for every framework."""
+    return [pytest.mark.forked] if uses_database(task) else []
 
 
 def outer_url() -> str | None:
@@ -72,21 +77,38 @@ def sqlalchemy_url(url: str) -> str:
     return url_for("sqlalchemy", _base_postgres_url(url)) if url.startswith("postgres") else url
 
 
-@contextmanager
-def postgres_schema(url: str) -> Iterator[str]:
-    """A throwaway schema; yields the URL whose connections use it (search_path)."""
+RUN = secrets.token_hex(4)  # names this run's PostgreSQL schemas (fg_<RUN>_<pid>)
+KEPT_TABLES = {"alembic_version", "django_migrations"}
+_databases: dict[str, str] = {}  # this process's database of each kind
+
+
+def postgres_schema(url: str) -> str:
+    """A new schema for this process; returns the URL whose connections use it (search_path)."""
     import psycopg
 
     base = _base_postgres_url(url)
-    name = f"fg_{secrets.token_hex(6)}"
+    name = f"fg_{RUN}_{os.getpid()}"
     with psycopg.connect(base, autocommit=True) as connection:
         connection.execute(f"CREATE SCHEMA {name}")
-    try:
-        separator = "&" if "?" in base else "?"
-        yield f"{base}{separator}options={quote(f'-csearch_path={name}')}"
-    finally:
-        with psycopg.connect(base, autocommit=True) as connection:
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options={quote(f'-csearch_path={name}')}"
+
+
+def drop_run_schemas(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_base_postgres_url(url), autocommit=True) as connection:
+        names = connection.execute(
+            "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)", (f"fg_{RUN}_",)
+        ).fetchall()
+        for (name,) in names:
             connection.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The parent drops the schemas its children made (children never finish a session)."""
+    if outer_url():
+        drop_run_schemas(outer_url())
 
 
 def database_params() -> list[pytest.ParameterSet]:
@@ -100,24 +122,75 @@ def database_params() -> list[pytest.ParameterSet]:
     ]
 
 
-@contextmanager
-def fresh_database(kind: str, tmp_path: Path) -> Iterator[str]:
-    """A URL for an empty database of this kind."""
-    if kind == "sqlite":
-        yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def empty_django_database() -> None:
+    """Django's `flush`: what a TransactionTestCase does between tests."""
+    from django.conf import settings
+
+    if not settings.configured:
         return
-    url = outer_url()
-    assert url, POSTGRES_SKIP
-    with postgres_schema(url) as schema_url:
-        yield schema_url
+    from django.core.management import call_command
+    from django.db import connection
+
+    if "django_migrations" in connection.introspection.table_names():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def empty_tables(url: str) -> None:
+    """Delete every row (but the migration tools' own) and restart the ids at 1."""
+    from sqlalchemy import MetaData, create_engine, text
+
+    engine = create_engine(sqlalchemy_url(url))
+    try:
+        tables = MetaData()
+        tables.reflect(bind=engine)
+        emptied = [t for t in reversed(tables.sorted_tables) if t.name not in KEPT_TABLES]
+        with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                if emptied:
+                    names = ", ".join(
+                        connection.dialect.identifier_preparer.quote(t.name) for t in emptied
+                    )
+                    connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+                return
+            for table in emptied:
+                connection.execute(table.delete())
+            if "sqlite_sequence" in tables.tables:
+                connection.execute(text("DELETE FROM sqlite_sequence"))
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def process_database(
+    kind: str, framework: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """This process's database of `kind` (made on first use), emptied when the test is done."""
+    if kind not in _databases:
+        if kind == "sqlite":
+            _databases[kind] = f"sqlite:///{tmp_path_factory.mktemp('db') / 'db.sqlite3'}"
+        else:
+            url = outer_url()
+            assert url, POSTGRES_SKIP
+            _databases[kind] = postgres_schema(url)
+    url = _databases[kind]
+    try:
+        yield url
+    finally:
+        if framework == "django":
+            empty_django_database()
+        else:
+            empty_tables(url)
 
 
 @pytest.fixture(params=database_params())
 def database(
-    request: pytest.FixtureRequest, framework: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    framework: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[str]:
-    """Points DATABASE_URL at an empty database before the snippet is imported; yields its kind."""
-    with fresh_database(request.param, tmp_path) as url:
+    """Points DATABASE_URL at this child's database, with empty tables; yields its kind."""
+    with process_database(request.param, framework, tmp_path_factory) as url:
         monkeypatch.setenv("DATABASE_URL", url_for(framework, url))
         yield request.param
 
@@ -169,13 +242,16 @@ def db_http(
 
 
 @contextmanager
-def differences_client(task: str, framework: str, tmp_path: Path) -> Iterator[httpx2.Client]:
-    """For tests/test_differences.py: database tasks get an empty SQLite database (the test runs
-    forked, see database_marks); other tasks the plain client."""
+def differences_client(
+    task: str, framework: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[httpx2.Client]:
+    """For tests/test_differences.py: database tasks get this child's SQLite database, emptied
+    after the request (the test runs forked, see database_marks); other tasks the plain client."""
     if not uses_database(task):
         with client(task, framework) as http:
             yield http
         return
-    os.environ["DATABASE_URL"] = url_for(framework, f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    with database_client(task, framework) as http:
-        yield http
+    with process_database("sqlite", framework, tmp_path_factory) as url:
+        os.environ["DATABASE_URL"] = url_for(framework, url)
+        with database_client(task, framework) as http:
+            yield http

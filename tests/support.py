@@ -34,8 +34,9 @@ def frameworks_with_snippet(task: str) -> list[str]:
 
 
 def isolation_marks(framework: str) -> list[pytest.MarkDecorator]:
-    """Django's settings can be configured once per process: its tests each get a fresh one."""
-    return [pytest.mark.isolate(timeout=120)] if catalog().framework(framework).isolated else []
+    """Django's settings can be configured once per process: its tests run in a forked child,
+    one per snippet (tests/forking.py)."""
+    return [pytest.mark.forked] if catalog().framework(framework).isolated else []
 
 
 def snippet_params(task: str) -> list[Any]:

@@ -46,9 +46,11 @@ def _files(upload: Upload | None) -> dict | None:
 
 
 @pytest.mark.parametrize(("task", "difference", "framework", "observed"), list(_cases()))
-def test_page_states_the_real_answer(task, difference, framework, observed: Observed, tmp_path):
+def test_page_states_the_real_answer(
+    task, difference, framework, observed: Observed, tmp_path_factory
+):
     request = difference.request
-    with differences_client(task, framework, tmp_path) as http:
+    with differences_client(task, framework, tmp_path_factory) as http:
         response = http.request(
             request.method,
             request.path,

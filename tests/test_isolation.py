@@ -19,7 +19,7 @@ def test_every_test_of_an_isolated_framework_runs_forked(request: pytest.Fixture
             continue  # only these load snippet apps in the test process
         params = getattr(getattr(item, "callspec", None), "params", {})
         if params.get("framework") in isolated:
-            assert item.get_closest_marker("isolate") is not None, item.nodeid
+            assert item.get_closest_marker("forked") is not None, item.nodeid
             checked += 1
     if len(request.session.items) > 1:
         assert checked > 0

@@ -21,6 +21,10 @@ from tests.support import BASE_URL, isolation_marks, snippet_module
 TASK = "async_views"
 
 
+# Each test starts the snippet afresh on its own database.
+pytestmark = pytest.mark.fresh_process
+
+
 def load(framework: str, tmp_path, monkeypatch) -> ModuleType:
     """The snippet module; Django's gets its tables in a fresh SQLite file in `tmp_path`."""
     monkeypatch.chdir(tmp_path)

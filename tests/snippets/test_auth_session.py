@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from tests.databases import empty_django_database
 from tests.support import snippet_module
 
 PASSWORD = "correct horse battery staple"
@@ -12,8 +13,11 @@ HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]+)"'
 
 @pytest.fixture(autouse=True)
 def database(monkeypatch):
-    """The Django snippet keeps users and sessions in SQLite; each forked test gets a new one."""
+    """The Django snippet keeps users and sessions in an in-memory SQLite database; the tests that
+    share its process (forked, one per snippet) each start with empty tables."""
     monkeypatch.setenv("DJANGO_DB_PATH", ":memory:")
+    yield
+    empty_django_database()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import jwt
 import pytest
 
+from tests.databases import empty_django_database
 from tests.support import snippet_module
 
 PASSWORD = "correct horse battery staple"
@@ -12,8 +13,11 @@ PASSWORD = "correct horse battery staple"
 
 @pytest.fixture(autouse=True)
 def database(monkeypatch):
-    """The Django snippet keeps users in SQLite; each (forked) test gets its own in-memory one."""
+    """The Django snippet keeps users in an in-memory SQLite database; the tests that
+    share its process (forked, one per snippet) each start with empty tables."""
     monkeypatch.setenv("DJANGO_DB_PATH", ":memory:")
+    yield
+    empty_django_database()
 
 
 @pytest.fixture

@@ -194,7 +194,7 @@ def test_the_queued_job_reports_its_status(queue, pending, tmp_path, monkeypatch
         pytest.param("dummy.DummyBackend", "READY", id="dummy"),
     ],
 )
-@pytest.mark.isolate(timeout=120)
+@pytest.mark.forked
 def test_django_builtin_backends_do_not_run_work_after_the_response(
     backend, status, tmp_path, monkeypatch
 ):
@@ -210,8 +210,6 @@ def test_django_builtin_backends_do_not_run_work_after_the_response(
     assert response.json()["status"] == status
 
 
-# Kept last: the module's last test must not be a forked one (pytest-isolate then leaves the
-# module's teardown to the child, and the parent refuses to set up the next module's tests).
 def test_fastapi_testclient_waits_for_background_tasks(monkeypatch):
     """A trap when testing FastAPI: TestClient returns only after the background tasks ran, so
     it cannot show that the response came first (the contract above uses a real server)."""

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
+import pytest
 from starlette.testclient import TestClient
 
 from tests.support import BASE_URL, snippet_module
@@ -94,6 +95,7 @@ def test_connection_is_closed_after_the_request(framework, tmp_path):
     assert not path.exists()
 
 
+@pytest.mark.fresh_process  # the snippet must start with NOTES_DATABASE already set
 def test_default_wiring_reads_the_configured_path(framework, tmp_path, monkeypatch):
     path = make_database(tmp_path / "configured.sqlite3", "from NOTES_DATABASE")
     monkeypatch.setenv("NOTES_DATABASE", str(path))

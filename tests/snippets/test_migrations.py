@@ -16,7 +16,8 @@ from sqlalchemy import create_engine, inspect, text
 from tests.databases import database_marks, sqlalchemy_url
 from tests.support import ROOT, snippet_module
 
-pytestmark = database_marks("migrations")
+# Each test starts from a database with no tables at all, in its own process.
+pytestmark = [*database_marks("migrations"), pytest.mark.fresh_process]
 TASK = "migrations"
 ALEMBIC_INI = "snippets/migrations/fastapi_migrations/alembic.ini"
 TABLE = {"django": "migrations_book"}  # Django prefixes table names with the app label

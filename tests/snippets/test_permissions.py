@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.databases import empty_django_database
 from tests.support import snippet_module
 
 PASSWORD = "correct horse battery staple"
@@ -10,8 +11,11 @@ URL = "/admin/report"
 
 @pytest.fixture(autouse=True)
 def database(monkeypatch):
-    """The Django snippet keeps users and groups in SQLite; each forked test gets a new one."""
+    """The Django snippet keeps users and groups in an in-memory SQLite database; the tests that
+    share its process (forked, one per snippet) each start with empty tables."""
     monkeypatch.setenv("DJANGO_DB_PATH", ":memory:")
+    yield
+    empty_django_database()
 
 
 @pytest.fixture

@@ -19,6 +19,9 @@ NOT_CONVERTED = {
     ("APP_SIGNUP_OPEN", "maybe"): {"django": False, "flask": "maybe", "fastapi": "error"},
     ("APP_SIGNUP_OPEN", "1"): {"django": True, "flask": 1, "fastapi": True},
 }
+# Each test starts the snippet afresh; Django can configure its settings once per process.
+pytestmark = pytest.mark.fresh_process
+
 KEYS = {"APP_PAGE_SIZE": "page_size", "APP_SIGNUP_OPEN": "signup_open"}
 
 
