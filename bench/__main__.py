@@ -32,7 +32,11 @@ PACKAGES = (
     "flask",
     "fastapi",
     "starlette",
+    "django-ninja",
+    "litestar",
+    "quart",
     "jinja2",
+    "msgspec",
     "sqlalchemy",
     "pydantic",
     "werkzeug",
@@ -40,6 +44,7 @@ PACKAGES = (
     "uvicorn",
     "uvloop",
     "httptools",
+    "hypercorn",
     "granian",
 )
 

@@ -12,6 +12,7 @@ event-loop turns while waiting depends on the clock.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import ctypes
 import gc
 import importlib
@@ -96,7 +97,31 @@ class _Empty:
 _EMPTY = _Empty()
 
 
-def asgi_caller(app, path: str, loop: asyncio.AbstractEventLoop):
+def start_lifespan(app, loop: asyncio.AbstractEventLoop) -> dict:
+    """Run the app's lifespan startup, as an ASGI server does, and return its state. The
+    lifespan task then waits for a shutdown that never comes."""
+    state: dict = {}
+    started = loop.create_future()
+    messages = [{"type": "lifespan.startup"}]
+
+    async def receive():
+        if messages:
+            return messages.pop()
+        await loop.create_future()
+
+    async def send(message):
+        if not started.done():
+            started.set_result(message)
+
+    scope = {"type": "lifespan", "asgi": {"version": "3.0", "spec_version": "2.0"}, "state": state}
+    task = loop.create_task(app(scope, receive, send))
+    loop.run_until_complete(asyncio.wait([task, started], return_when=asyncio.FIRST_COMPLETED))
+    if not started.done() or started.result()["type"] != "lifespan.startup.complete":
+        raise SystemExit(f"lifespan startup failed: {started.result() if started.done() else task}")
+    return state
+
+
+def asgi_caller(app, path: str, loop: asyncio.AbstractEventLoop, state: dict | None = None):
     scope_template = {
         "type": "http",
         "asgi": {"version": "3.0", "spec_version": "2.4"},
@@ -110,19 +135,33 @@ def asgi_caller(app, path: str, loop: asyncio.AbstractEventLoop):
         "headers": [(b"host", b"127.0.0.1")],
         "client": ("127.0.0.1", 40000),
         "server": ("127.0.0.1", 8000),
-        "state": {},
     }
+    state = state or {}
 
     async def one() -> tuple[int, str, bytes]:
         sent: list[dict] = []
+        finished = loop.create_future()
+        requested = False
 
         async def receive():
-            return {"type": "http.request", "body": b"", "more_body": False}
+            # the request once, then (as a server does) a disconnect after the response
+            nonlocal requested
+            if not requested:
+                requested = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await finished
+            return {"type": "http.disconnect"}
 
         async def send(message):
             sent.append(message)
+            if (
+                message["type"] == "http.response.body"
+                and not message.get("more_body")
+                and not finished.done()
+            ):
+                finished.set_result(None)
 
-        await app(dict(scope_template), receive, send)
+        await app({**scope_template, "state": state.copy()}, receive, send)
         start = sent[0]
         headers = {k.decode().lower(): v.decode() for k, v in start["headers"]}
         body = b"".join(m.get("body", b"") for m in sent[1:])
@@ -139,15 +178,30 @@ def asgi_caller(app, path: str, loop: asyncio.AbstractEventLoop):
     return call
 
 
-def run_thread_work_inline() -> None:
-    """Make anyio run "in a worker thread" functions inline, on the event loop's thread.
+class InlineExecutor(concurrent.futures.ThreadPoolExecutor):
+    """An executor that runs each call at once on the calling thread (see below)."""
 
-    FastAPI and Starlette hand sync endpoints and dependencies to a thread pool. Under valgrind
-    the threads are serialised and the number of event-loop turns and GIL hand-offs while one
-    waits for the other depends on timing, which moved the db count by 20%. Inline, the count
-    repeats; what it leaves out, the hand-off itself, is in the throughput measure.
+    def submit(self, fn, /, *args, **kwargs):
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
+def run_thread_work_inline(loop: asyncio.AbstractEventLoop) -> None:
+    """Make "in a worker thread" functions run inline, on the event loop's thread.
+
+    FastAPI and Starlette hand sync endpoints and dependencies to anyio's thread pool; Litestar
+    (`sync_to_thread=True`) and Quart (sync views) to the loop's default executor. Under
+    valgrind the threads are serialised and the number of event-loop turns and GIL hand-offs
+    while one waits for the other depends on timing, which moved the db count by 20%. Inline,
+    the count repeats; what it leaves out, the hand-off itself, is in the throughput measure.
     """
     import anyio.to_thread
+
+    loop.set_default_executor(InlineExecutor(max_workers=1))
 
     async def run_sync(func, *args, abandon_on_cancel=False, cancellable=None, limiter=None):
         return func(*args)
@@ -162,15 +216,17 @@ def drive(
     marks = ctypes.CDLL(library)
     random.seed(1234)
     app = APPS[app_id]
-    if app.interface == "asgi":
-        run_thread_work_inline()
+    loop = asyncio.new_event_loop() if app.interface == "asgi" else None
+    if loop is not None:
+        asyncio.set_event_loop(loop)
+        run_thread_work_inline(loop)
     module = importlib.import_module(app.module)
     target = module.app
-    loop = asyncio.new_event_loop() if app.interface == "asgi" else None
+    state = start_lifespan(target, loop) if loop is not None else None
     marks.fg_start()
     for scenario in scenarios:
         path = f"/{scenario}"
-        call = wsgi_caller(target, path) if loop is None else asgi_caller(target, path, loop)
+        call = wsgi_caller(target, path) if loop is None else asgi_caller(target, path, loop, state)
         problem = check_answer(scenario, *call())
         if problem:
             raise SystemExit(f"{app_id} /{scenario}: {problem}")

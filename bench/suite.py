@@ -71,12 +71,39 @@ APPS = {
             "uvicorn",
             "https://www.starlette.io/#installation",
         ),
+        App(
+            "django_ninja",
+            "Django Ninja",
+            "wsgi",
+            "bench.apps.django_ninja_app",
+            "django-ninja",
+            "gunicorn",
+            "https://docs.djangoproject.com/en/stable/howto/deployment/wsgi/gunicorn/",
+        ),
+        App(
+            "litestar",
+            "Litestar",
+            "asgi",
+            "bench.apps.litestar_app",
+            "litestar",
+            "uvicorn",
+            "https://docs.litestar.dev/latest/tutorials/todo-app/0-application-basics.html",
+        ),
+        App(
+            "quart",
+            "Quart",
+            "asgi",
+            "bench.apps.quart_app",
+            "quart",
+            "hypercorn",
+            "https://quart.palletsprojects.com/en/latest/tutorials/deployment.html",
+        ),
     )
 }
 
 BASELINE = {"wsgi": "bare_wsgi", "asgi": "bare_asgi"}
 COMMON_SERVER = "granian"
-SERVERS = ("gunicorn", "uvicorn", "granian")
+SERVERS = ("gunicorn", "uvicorn", "hypercorn", "granian")
 
 
 def server_command(server: str, app: App, port: int) -> list[str]:
@@ -107,6 +134,19 @@ def server_command(server: str, app: App, port: int) -> list[str]:
             "warning",
             app.target,
         ]
+    if server == "hypercorn":
+        return [
+            python,
+            "-m",
+            "hypercorn",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            app.target,
+        ]
     if server == "granian":
         return [
             python,
@@ -131,15 +171,24 @@ SERVER_SETTINGS = {
     "gunicorn": "one sync worker (gunicorn's default worker class), no access log (its default)",
     "uvicorn": "one process, loop and HTTP parser `auto` (uvloop and httptools, as installed by "
     "`uvicorn[standard]`), access log off",
+    "hypercorn": "one worker process, its default asyncio worker class, access log off "
+    "(its default)",
     "granian": "one worker, its default runtime and blocking threads, access log off (its default)",
 }
 
 
 def cells() -> list[tuple[str, str, str]]:
-    """Every (app, server, role) pair: each app on its advised server and on the common one."""
+    """Every (app, server, role) pair: each app on its advised server and on the common one,
+    and each baseline also on every server advised for a framework of its interface, so that
+    every framework has a baseline on its own server."""
     pairs = []
     for app in APPS.values():
-        pairs.append((app.id, app.advised_server, "advised"))
+        servers = [app.advised_server]
+        if app.baseline:
+            for other in APPS.values():
+                if other.interface == app.interface and other.advised_server not in servers:
+                    servers.append(other.advised_server)
+        pairs += [(app.id, server, "advised") for server in servers]
         pairs.append((app.id, COMMON_SERVER, "common"))
     return pairs
 

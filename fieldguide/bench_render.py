@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, HttpUrl
 
 from fieldguide.benchmarks import (
+    AppInfo,
     Results,
     Spread,
     accepted,
@@ -226,6 +227,21 @@ def round_spread(results: Results) -> str:
     return "; ".join(parts) or "fewer than two rounds"
 
 
+def table_rows(results: Results, role: str) -> list[tuple[AppInfo, str]]:
+    """(app, server) rows: each app on its `role` server; a baseline also on every other server
+    it ran on in that role (the servers advised for frameworks of its interface)."""
+    rows = []
+    for app in results.apps:
+        servers = [server_for(results, app.id, role)]
+        if app.baseline:
+            servers += sorted(
+                {r.server for r in results.runs if r.app == app.id and r.role == role}
+                - set(servers)
+            )
+        rows += [(app, server) for server in servers]
+    return rows
+
+
 def throughput(results: Results, role: str, scenario: str) -> str:
     """Chart of ratios to the baseline, and a table of req/s, latency and memory."""
     apps = list(results.apps)
@@ -234,8 +250,7 @@ def throughput(results: Results, role: str, scenario: str) -> str:
     spreads: dict[str, Spread | None] = {}
     shaky: set[str] = set()
     body = []
-    for app in apps:
-        server = server_for(results, app.id, role)
+    for app, server in table_rows(results, role):
         where = {"app": app.id, "server": server, "scenario": scenario}
         thr = accepted(results, kind="throughput", **where)
         lat = accepted(results, kind="latency", **where)

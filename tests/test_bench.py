@@ -17,7 +17,7 @@ import pytest
 from bench import instructions
 from bench.database import ensure_database
 from bench.harness import Server, ServerFailed, parse_wrk
-from bench.suite import APPS, FORTUNES, cells, check_answer
+from bench.suite import APPS, BASELINE, FORTUNES, cells, check_answer
 from fieldguide import bench_render
 from fieldguide.benchmarks import (
     Results,
@@ -67,9 +67,13 @@ def test_scenario_app_answers_under_its_real_server(answers, app: str, server: s
 
 
 def test_every_app_runs_on_its_advised_server_and_the_common_one() -> None:
-    assert {(a, s) for a, s, _ in CELLS} >= {(a.id, a.advised_server) for a in APPS.values()}
+    pairs = {(a, s) for a, s, _ in CELLS}
+    assert pairs >= {(a.id, a.advised_server) for a in APPS.values()}
     assert {s for _, s, role in CELLS if role == "common"} == {"granian"}
     assert {a.interface for a in APPS.values() if a.baseline} == {"wsgi", "asgi"}
+    # each framework's ratio divides by a baseline measured on the framework's own server
+    assert pairs >= {(BASELINE[a.interface], a.advised_server) for a in APPS.values()}
+    assert ("bare_asgi", "hypercorn") in pairs and ("bare_wsgi", "hypercorn") not in pairs
 
 
 GOOD_TEMPLATE = (
@@ -180,6 +184,25 @@ def test_rejected_runs_are_shown_as_disturbed(smoke_results: Results) -> None:
     assert "<svg" in html and "<table>" in html
     assert "⚠" in html
     assert "0 / 4" in html  # kept / rejected
+
+
+def test_a_baseline_gets_a_row_for_each_server_it_ran_on_in_the_role(
+    smoke_results: Results,
+) -> None:
+    extra = [
+        run.model_copy(update={"server": "hypercorn"})
+        for run in smoke_results.runs
+        if run.role == "advised"
+    ]
+    results = smoke_results.model_copy(update={"runs": [*smoke_results.runs, *extra]})
+    assert [(app.id, server) for app, server in bench_render.table_rows(results, "advised")] == [
+        ("bare_wsgi", "gunicorn"),
+        ("bare_wsgi", "hypercorn"),
+    ]
+    assert [(a.id, s) for a, s in bench_render.table_rows(results, "common")] == [
+        ("bare_wsgi", "granian")
+    ]
+    assert bench_render.throughput(results, "advised", "json").count("bare WSGI (baseline)") == 2
 
 
 def test_results_schema_is_generated_from_the_model_and_fresh() -> None:

@@ -1,14 +1,12 @@
 # ruff: noqa: E402
-"""Django as a new project writes it: startproject's middleware, the ORM, the template engine."""
+"""Django as a new project writes it: startproject's settings and middleware (shared with the
+Django Ninja app through django_project.py), the ORM, the template engine."""
 
 from __future__ import annotations
 
-import os
 import random
-import secrets
 import sys
 import time
-from urllib.parse import unquote, urlsplit
 
 import django
 from django.conf import settings
@@ -16,63 +14,10 @@ from django.core.management import execute_from_command_line
 from django.core.wsgi import get_wsgi_application
 from django.urls import path
 
-from bench.apps.common import FORTUNES, IO_WAIT_SECONDS, MESSAGE, ROW_COUNT, TEMPLATES, database_url
+from bench.apps.common import FORTUNES, IO_WAIT_SECONDS, MESSAGE, ROW_COUNT
+from bench.apps.django_project import startproject_settings
 
-
-def database_settings(url: str) -> dict:
-    parts = urlsplit(url)
-    if parts.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": parts.path.removeprefix("/")}
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": parts.path.removeprefix("/"),
-        "USER": unquote(parts.username or ""),
-        "PASSWORD": unquote(parts.password or ""),
-        "HOST": parts.hostname or "",
-        "PORT": str(parts.port or ""),
-        "CONN_MAX_AGE": None,
-    }
-
-
-settings.configure(
-    ROOT_URLCONF=__name__,
-    SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
-    ALLOWED_HOSTS=["localhost", "127.0.0.1"],
-    INSTALLED_APPS=[
-        "django.contrib.admin",
-        "django.contrib.auth",
-        "django.contrib.contenttypes",
-        "django.contrib.sessions",
-        "django.contrib.messages",
-        "django.contrib.staticfiles",
-    ],
-    MIDDLEWARE=[
-        "django.middleware.security.SecurityMiddleware",
-        "django.contrib.sessions.middleware.SessionMiddleware",
-        "django.middleware.common.CommonMiddleware",
-        "django.middleware.csrf.CsrfViewMiddleware",
-        "django.contrib.auth.middleware.AuthenticationMiddleware",
-        "django.contrib.messages.middleware.MessageMiddleware",
-        "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    ],
-    TEMPLATES=[
-        {
-            "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "DIRS": [TEMPLATES],
-            "APP_DIRS": True,
-            "OPTIONS": {
-                "context_processors": [
-                    "django.template.context_processors.request",
-                    "django.contrib.auth.context_processors.auth",
-                    "django.contrib.messages.context_processors.messages",
-                ]
-            },
-        }
-    ],
-    DATABASES={"default": database_settings(database_url())},
-    STATIC_URL="static/",
-    USE_TZ=True,
-)
+settings.configure(ROOT_URLCONF=__name__, **startproject_settings())
 django.setup()
 
 from django.db import models
