@@ -122,6 +122,9 @@ def verified_with(catalog: Catalog, task: Task) -> str:
 
 
 def differences(catalog: Catalog, task: Task) -> str:
+    # Answers are program output: <pre><samp>, which Material leaves alone (its code-block
+    # script, copy button and size watching, only takes <pre><code>; on a task page with
+    # many differences that script was a good part of the load-time main-thread work).
     sections = []
     for difference in task.differences:
         request = difference.request
@@ -141,7 +144,7 @@ def differences(catalog: Catalog, task: Task) -> str:
             if observed is None:
                 continue
             body = (
-                f"<pre><code>{esc(json.dumps(observed.json_body, indent=2))}</code></pre>"
+                f"<pre><samp>{esc(json.dumps(observed.json_body, indent=2))}</samp></pre>"
                 if observed.json_body is not None
                 else "<em>an HTML error page</em>"
                 if observed.content_type.startswith("text/html") and observed.status >= 400
@@ -169,7 +172,7 @@ def differences(catalog: Catalog, task: Task) -> str:
 
 def _headers(headers: dict[str, str]) -> str:
     lines = "\n".join(f"{name}: {value}" for name, value in headers.items())
-    return f'<pre class="fg-headers"><code>{esc(lines)}</code></pre>' if headers else ""
+    return f'<pre class="fg-headers"><samp>{esc(lines)}</samp></pre>' if headers else ""
 
 
 def _note(note: str | None) -> str:

@@ -8,7 +8,7 @@ def test_request_and_response_headers_are_shown_escaped():
     html = render.differences(catalog(), catalog().tasks["auth_token"])
 
     assert "GET /me\nAuthorization: Bearer not-a-jwt</code></pre>" in html
-    assert '<pre class="fg-headers"><code>WWW-Authenticate: Bearer</code></pre>' in html
+    assert '<pre class="fg-headers"><samp>WWW-Authenticate: Bearer</samp></pre>' in html
 
 
 def test_a_difference_without_headers_shows_no_header_block():

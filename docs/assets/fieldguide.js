@@ -27,9 +27,15 @@
     }
 
     function apply(shown) {
-      boxes.forEach(function (box) { box.checked = shown.indexOf(box.value) !== -1; });
+      boxes.forEach(function (box) {
+        var on = shown.indexOf(box.value) !== -1;
+        if (box.checked !== on) { box.checked = on; }
+      });
+      /* Touch only cells whose state changes: on load every framework is usually shown, and
+         writing `hidden` on each of the matrix's cells cost a long task (style and layout). */
       document.querySelectorAll(".fg-matrix [data-fw]").forEach(function (el) {
-        el.hidden = shown.indexOf(el.getAttribute("data-fw")) === -1;
+        var hide = shown.indexOf(el.getAttribute("data-fw")) === -1;
+        if (el.hidden !== hide) { el.hidden = hide; }
       });
     }
 
