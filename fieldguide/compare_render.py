@@ -12,9 +12,9 @@ from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 
 from fieldguide.compare import Comparison, Row, contributions
-from fieldguide.evidence import STATUS_LABELS, Status, Verdict
+from fieldguide.evidence import Status, Verdict
 from fieldguide.models import Framework, Level, Support
-from fieldguide.render import LEVEL_LABELS, esc, level_badge
+from fieldguide.render import LEVEL_LABELS, esc, level_badge, status_badge
 from fieldguide.versions import installed
 
 
@@ -49,13 +49,6 @@ def lock_upload_date(root: Path, package: str, version: str) -> str | None:
             times = sorted(f["upload-time"] for f in files if f.get("upload-time"))
             return times[0][:10] if times else None
     return None
-
-
-def status_badge(judged: Verdict) -> str:
-    label = STATUS_LABELS[judged.status]
-    if not label:
-        return ""
-    return f'<span class="fg-how fg-how--{judged.status.value}">{esc(label)}</span>'
 
 
 def shown_badge(cell: Support, judged: Verdict) -> str:

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from fieldguide import bench_macros, compare_macros, render
 from fieldguide.checks import check_all
 from fieldguide.errors import InputError
+from fieldguide.evidence import read_outcomes
 from fieldguide.file_tabs import file_tabs as _file_tabs
 from fieldguide.models import Task
 
@@ -38,6 +39,8 @@ def define_env(env: Any) -> None:
     except InputError as error:
         raise PluginError(f"the site's inputs have problems:\n{error}") from None
 
+    outcomes = read_outcomes(root)  # the last test run's record (fieldguide/evidence.py)
+
     def current_task(task: str | None) -> Task:
         task_id = task or env.page.meta.get("task")
         if task_id is None:
@@ -56,11 +59,11 @@ def define_env(env: Any) -> None:
 
     @macro
     def support_table(task: str | None = None) -> str:
-        return render.support_table(catalog, current_task(task))
+        return render.support_table(catalog, current_task(task), outcomes)
 
     @macro
     def verified_with(task: str | None = None) -> str:
-        return render.verified_with(catalog, current_task(task))
+        return render.verified_with(catalog, current_task(task), outcomes)
 
     @macro
     def differences(task: str | None = None) -> str:

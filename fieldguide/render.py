@@ -7,6 +7,7 @@ import json
 import re
 from textwrap import indent
 
+from fieldguide.evidence import STATUS_LABELS, Status, Verdict, verdict
 from fieldguide.load import Catalog
 from fieldguide.models import Level, Support, Task
 from fieldguide.versions import distribution, installed, python_version
@@ -68,10 +69,23 @@ def framework_tabs(catalog: Catalog, task: Task) -> str:
     return "\n".join(blocks)
 
 
-def support_table(catalog: Catalog, task: Task) -> str:
+DATABASE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def status_badge(judged: Verdict) -> str:
+    """How the cell is known (tested here, documented upstream, ...), as a small badge."""
+    label = STATUS_LABELS[judged.status]
+    if not label:
+        return ""
+    return f'<span class="fg-how fg-how--{judged.status.value}">{esc(label)}</span>'
+
+
+def support_table(catalog: Catalog, task: Task, outcomes: dict[str, dict]) -> str:
     rows = []
     for framework in catalog.frameworks:
         cell = task.support[framework.id]
+        judged = verdict(catalog.root, outcomes, task.id, framework.id, cell)
+        how = status_badge(judged)
         what = esc(cell.api or "")
         if cell.package:
             what += f" <code>{esc(cell.package)}</code>"
@@ -82,7 +96,7 @@ def support_table(catalog: Catalog, task: Task) -> str:
             f"<td>{what}</td>"
             f"<td>{esc(cell.since or '')}</td>"
             f"<td>{esc(cell.note or '')}</td>"
-            f"<td>{_evidence_links(cell)}</td>"
+            f"<td>{' '.join(filter(None, [how, _evidence_links(cell)]))}</td>"
             "</tr>"
         )
     return (
@@ -106,18 +120,30 @@ def _evidence_links(cell: Support) -> str:
     return " · ".join(links)
 
 
-def verified_with(catalog: Catalog, task: Task) -> str:
+def verified_with(catalog: Catalog, task: Task, outcomes: dict[str, dict]) -> str:
+    """The versions each snippet runs with, and whether the test run before this build passed
+    its contract (with the databases it ran on), read from the recorded outcomes."""
     parts = []
     for framework in catalog.frameworks:
         cell = task.support[framework.id]
         if not (cell.evidence and cell.evidence.snippet):
             continue
         packages = ", ".join(f"{esc(distribution(r))} {esc(installed(r))}" for r in cell.install)
-        parts.append(f"<strong>{esc(framework.name)}</strong>: {packages}")
+        judged = verdict(catalog.root, outcomes, task.id, framework.id, cell)
+        if judged.status == Status.tested and judged.record:
+            databases = [DATABASE_NAMES.get(d, d) for d in judged.record.get("databases", [])]
+            where = f" on {' and '.join(databases)}" if databases else ""
+            result = f"contract passed{esc(where)} ({esc(str(judged.record.get('date'))[:10])})"
+        elif judged.status == Status.failed:
+            result = "<strong>contract test failed</strong>"
+        else:
+            reason = judged.detail.partition("Not verified in this build: ")[2].rstrip(".")
+            result = f"not verified in this build ({esc(reason or 'no test record')})"
+        parts.append(f"<strong>{esc(framework.name)}</strong>: {packages}, {result}")
     return (
-        '<p class="fg-verified">Verified with '
+        f'<p class="fg-verified">On Python {esc(python_version())}: '
         + "; ".join(parts)
-        + f" on Python {esc(python_version())}, by this site's test suite.</p>"
+        + '. <a href="../../conventions/#evidence">How cells are verified</a>.</p>'
     )
 
 

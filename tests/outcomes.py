@@ -28,6 +28,8 @@ _counts: dict[tuple[str, str], Counter] = {}
 _failed: dict[tuple[str, str], list[str]] = {}
 _collected: Counter = Counter()  # (task, framework) -> contract tests collected, before -k
 _in_module: Counter = Counter()  # of those, the ones in tests/snippets/test_<task>.py
+_database_of: dict[str, str] = {}  # nodeid -> the `database` parameter (sqlite, postgresql)
+_databases: dict[tuple[str, str], set[str]] = {}  # cell -> databases whose tests passed
 
 
 def _cell_of(item: pytest.Item) -> tuple[str, str] | None:
@@ -50,6 +52,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if cell is not None:
             _cells[item.nodeid] = cell
             _collected[cell] += 1
+            database = getattr(getattr(item, "callspec", None), "params", {}).get("database")
+            if isinstance(database, str):
+                _database_of[item.nodeid] = database
             if item.module.__name__.startswith("tests.snippets."):  # type: ignore[attr-defined]
                 _in_module[cell] += 1
 
@@ -64,8 +69,12 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         _failed.setdefault(cell, []).append(report.nodeid)
     elif report.when == "call" and report.passed:
         counts["passed"] += 1
+        if report.nodeid in _database_of:
+            _databases.setdefault(cell, set()).add(_database_of[report.nodeid])
     elif report.skipped:
         counts["skipped"] += 1
+        if report.nodeid in _database_of:
+            counts["skipped_database"] += 1  # a database that is not there (PostgreSQL)
     else:
         return
     _write({cell})
@@ -93,10 +102,13 @@ def _merge(path: Path, changed: set[tuple[str, str]]) -> None:
         if counts["failed"]:
             outcome = "failed"
         elif (
-            counts["passed"] == _collected[(task_id, framework)]
+            counts["passed"] + counts["skipped_database"] == _collected[(task_id, framework)]
+            and counts["passed"]
             and _in_module[(task_id, framework)]
         ):
-            outcome = "passed"  # the contract module ran, and every test of the cell passed
+            # the contract module ran, and every test of the cell passed, but perhaps those of a
+            # database that was not there: `databases` names the ones that ran
+            outcome = "passed"
         else:
             outcome = "incomplete"  # some were skipped, deselected or have not run yet
         cells[f"{task_id}/{framework}"] = {
@@ -107,6 +119,7 @@ def _merge(path: Path, changed: set[tuple[str, str]]) -> None:
             "outcome": outcome,
             "tests": {**counts, "collected": _collected[(task_id, framework)]},
             "failed_tests": _failed.get((task_id, framework), []),
+            "databases": sorted(_databases.get((task_id, framework), set())),
             "versions": {distribution(r): installed(r) for r in cell.install},
             "python": python_version(),
             "date": now,

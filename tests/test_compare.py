@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldguide import render
 from fieldguide.compare import Comparison, load_comparison, rank
 from fieldguide.compare_render import (
     feature_matrix,
@@ -220,3 +221,31 @@ def test_the_shipped_comparison_data_has_no_problems():
     except InputError as error:  # pragma: no cover - the message is the point
         pytest.fail(str(error))
     assert load_comparison(load_catalog(ROOT))[1] == []
+
+
+def test_the_verified_line_names_the_databases_the_passing_run_used():
+    task = catalog().tasks["crud"]
+    cell = task.support["flask"]
+    outcomes = record("crud", "flask", cell, databases=["postgresql", "sqlite"])
+    line = render.verified_with(catalog(), task, outcomes)
+    assert "<strong>Flask</strong>: " in line
+    assert "contract passed on PostgreSQL and SQLite (2026-01-01)" in line
+    assert "<strong>Django</strong>: " in line and "not verified in this build" in line
+    table = render.support_table(catalog(), task, outcomes)
+    assert table.count("fg-how--tested") == 1 and table.count("fg-how--documented") == 2
+
+
+def test_without_a_test_run_the_verified_line_claims_nothing():
+    task = catalog().tasks["routing"]
+    line = render.verified_with(catalog(), task, {})
+    assert "contract passed" not in line
+    assert line.count("not verified in this build (its contract test did not run") == 3
+
+
+def test_a_failed_contract_is_named_in_the_verified_line():
+    task = catalog().tasks["routing"]
+    cell = task.support["django"]
+    line = render.verified_with(
+        catalog(), task, record("routing", "django", cell, outcome="failed")
+    )
+    assert "<strong>Django</strong>: " in line and "contract test failed" in line

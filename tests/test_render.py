@@ -34,7 +34,7 @@ def test_support_table_escapes_every_field():
         evidence={"docs": 'https://example.org/"><script>'},
     )
 
-    table = render.support_table(catalog(), task_with(cell))
+    table = render.support_table(catalog(), task_with(cell), {})
 
     assert "<img" not in table and "<script>" not in table
     assert "&lt;img src=x onerror=alert(1)&gt;" in table
