@@ -56,7 +56,9 @@ def _range(s: Spread | None, digits: int = 0, unit: str = "") -> str:
 
 def bar_chart(title: str, rows: list[tuple[str, Spread | None, bool]], unit: str) -> str:
     """Horizontal bars (median) with a min–max whisker; `rows` are (label, spread, baseline)."""
-    label_w, plot_w, row_h, pad = 120, 300, 26, 8
+    plot_w, row_h, pad = 300, 26, 8
+    # room for the longest label at font-size 12 (about 7 px per character, plus a margin)
+    label_w = max(120, 7 * max((len(label) for label, _, _ in rows), default=0) + 12)
     top = max((s.high for _, s, _ in rows if s is not None), default=1.0) or 1.0
     height = pad * 2 + row_h * len(rows)
     width = label_w + plot_w + 90
@@ -243,13 +245,15 @@ def table_rows(results: Results, role: str) -> list[tuple[AppInfo, str]]:
 
 
 def throughput(results: Results, role: str, scenario: str) -> str:
-    """Chart of ratios to the baseline, and a table of req/s, latency and memory."""
+    """Chart of requests per second (tiers from their ranges), and a table of req/s, the ratio
+    to the baseline in the same round, latency and memory."""
     apps = list(results.apps)
     if not results.runs:
         return "<p>This results file has no server runs.</p>"
     spreads: dict[str, Spread | None] = {}
     shaky: set[str] = set()
     body = []
+    chart_rows = []
     for app, server in table_rows(results, role):
         where = {"app": app.id, "server": server, "scenario": scenario}
         thr = accepted(results, kind="throughput", **where)
@@ -262,8 +266,11 @@ def throughput(results: Results, role: str, scenario: str) -> str:
             ratio = spread(ratios(results, app.id, role, scenario, disturbed=True))
             shaky.add(app.id)
             note = " ⚠"
-        spreads[app.id] = ratio
         rps = spread([r.rps for r in thr])
+        if not app.baseline:
+            spreads[app.id] = rps
+        label = f"{app.name} ({server})" if not app.baseline else f"{app.name} on {server}"
+        chart_rows.append((label + note, rps, app.baseline or bool(note)))
         p50 = spread([r.latency_ms.p50 for r in lat if r.latency_ms.p50 is not None])
         p99 = spread([r.latency_ms.p99 for r in lat if r.latency_ms.p99 is not None])
         rss = spread(
@@ -287,21 +294,12 @@ def throughput(results: Results, role: str, scenario: str) -> str:
     tier = tiers([(a.id, spreads[a.id]) for a in apps if not a.baseline and a.id not in shaky])
     for row in body:
         row[4] = tier.get(row[4], "–")
-    chart_rows = [
-        (
-            f"{a.name} ({server_for(results, a.id, role)})" + (" ⚠" if a.id in shaky else ""),
-            spreads[a.id],
-            a.baseline or a.id in shaky,
-        )
-        for a in apps
-        if not a.baseline
-    ]
     chart = bar_chart(
-        f"{SCENARIO_TITLES[scenario]}, {ROLE_TITLES[role]}: throughput as a multiple of the "
-        "bare callable's on the same server (median, whisker min–max; grey and ⚠: only "
+        f"{SCENARIO_TITLES[scenario]}, {ROLE_TITLES[role]}: requests per second (median, "
+        "whisker min–max over the rounds; grey: the bare callables, and ⚠ rows with only "
         "disturbed runs)",
         chart_rows,
-        "×",
+        "",
     )
     legend = (
         "<p><small>Each cell: median, then min–max over the rounds. ⚠: every run of this row "

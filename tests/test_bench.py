@@ -6,6 +6,7 @@ servers, a tiny run writes a results file that validates, the instruction count 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -244,3 +245,21 @@ def test_gaps_within_the_noise_share_a_tier() -> None:
         ("d", None),
     ]
     assert tiers(rows) == {"b": "1", "a": "1", "c": "2", "d": "–"}
+
+
+def test_throughput_tiers_rank_requests_per_second_not_ratios_to_different_baselines() -> None:
+    """WSGI and ASGI apps divide by different baselines, so their ratios are not comparable;
+    tiers come from the req/s ranges, and a higher tier never has a higher median."""
+    _, results = latest(ROOT)
+    html = bench_render.throughput(results, "common", "json")
+    body = html[html.index("<tbody>") :]
+    rows = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
+    tiered = [  # (median req/s, tier) of each framework row
+        (int(cells[2].split("<br>")[0].replace(",", "")), int(cells[4]))
+        for cells in rows
+        if cells[4].isdigit()
+    ]
+    assert len(tiered) >= 3
+    by_speed = sorted(tiered, reverse=True)
+    assert [tier for _, tier in by_speed] == sorted(tier for _, tier in by_speed)
+    assert "requests per second" in html
