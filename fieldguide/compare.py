@@ -97,6 +97,17 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
                     f"no support cell for '{fid}'; add one (`level: unknown` with a note will do)",
                 )
             )
+    for cid, (capability, document) in loaded.items():
+        if cid in catalog.tasks:
+            problems.append(
+                Problem(
+                    f"data/capabilities/{cid}.yml",
+                    line_of(document, ["id"]),
+                    f"the task data/tasks/{cid}.yml replaces this capability row (its cells "
+                    "carry tested snippets); delete this file and move any fact it has that "
+                    "the task lacks into the task's cells",
+                )
+            )
     task_titles = {t.title.lower(): t.id for t in catalog.tasks.values()}
     for cid, (capability, document) in loaded.items():
         twin = task_titles.get(capability.title.lower())

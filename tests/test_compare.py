@@ -193,9 +193,21 @@ def capability_twin_of_a_task(repo: Path) -> None:
     )
 
 
+def capability_left_behind_by_a_task(repo: Path) -> None:
+    text = (repo / "data/capabilities/cli.yml").read_text()
+    (repo / "data/capabilities/routing.yml").write_text(
+        text.replace("id: cli", "id: routing").replace("title: Command-line tasks", "title: Routes")
+    )
+
+
 @pytest.mark.parametrize(
     ("breakage", "where", "message"),
     [
+        (
+            capability_left_behind_by_a_task,
+            "data/capabilities/routing.yml:2:",
+            "the task data/tasks/routing.yml replaces this capability row",
+        ),
         (
             capability_twin_of_a_task,
             "data/capabilities/cli.yml:3:",
