@@ -97,7 +97,7 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
                     f"no support cell for '{fid}'; add one (`level: unknown` with a note will do)",
                 )
             )
-    for cid, (capability, document) in loaded.items():
+    for cid, (_capability, document) in loaded.items():
         if cid in catalog.tasks:
             problems.append(
                 Problem(
