@@ -39,6 +39,9 @@ POSTGRES_SKIP = "DATABASE_URL not set: PostgreSQL run skipped"
 # Django's dj-database-url wants postgresql://; SQLAlchemy needs the driver named (psycopg 3).
 URL_SCHEME = {"django": "postgresql"}
 SQLALCHEMY_SCHEME = "postgresql+psycopg"
+# Litestar's snippets use SQLAlchemy's asyncio engine, as Litestar's docs do: aiosqlite for
+# SQLite (psycopg 3 is async already).
+ASYNC_SQLITE = {"litestar": "sqlite+aiosqlite://"}
 
 
 @functools.cache
@@ -67,18 +70,26 @@ def _base_postgres_url(url: str) -> str:
 
 def url_for(framework: str, url: str) -> str:
     """The same database, spelled the way the framework's snippet expects it."""
+    if url.startswith("sqlite://") and framework in ASYNC_SQLITE:
+        return url.replace("sqlite://", ASYNC_SQLITE[framework], 1)
     if not url.startswith("postgresql://"):
         return url
     return url.replace("postgresql://", URL_SCHEME.get(framework, SQLALCHEMY_SCHEME) + "://", 1)
 
 
 def sqlalchemy_url(url: str) -> str:
-    """DATABASE_URL as SQLAlchemy wants it, whichever framework's spelling it is in."""
+    """DATABASE_URL as SQLAlchemy's sync engine wants it, whichever framework's spelling it is in."""
+    if url.startswith("sqlite+aiosqlite://"):
+        return url.replace("sqlite+aiosqlite://", "sqlite://", 1)
     return url_for("sqlalchemy", _base_postgres_url(url)) if url.startswith("postgres") else url
 
 
 RUN = secrets.token_hex(4)  # names this run's PostgreSQL schemas (fg_<RUN>_<pid>)
-KEPT_TABLES = {"alembic_version", "django_migrations"}
+KEPT_TABLES = {
+    "alembic_version",
+    "alembic_versions",
+    "django_migrations",
+}  # Advanced Alchemy: plural
 _databases: dict[str, str] = {}  # this process's database of each kind
 
 
@@ -216,12 +227,29 @@ def insert(task: str, framework: str, model: str, rows: list[dict]) -> list[int]
             module.db.session.add_all(objects)
             module.db.session.commit()
             return [o.id for o in objects]
+    if framework == "litestar":
+        return insert_with_a_sync_engine(objects)
     from sqlmodel import Session
 
     with Session(module.engine) as session:
         session.add_all(objects)
         session.commit()
         return [o.id for o in objects]
+
+
+def insert_with_a_sync_engine(objects: list) -> list[int]:
+    """Litestar's snippets only have an async engine; test data goes in through a sync one."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    engine = create_engine(sqlalchemy_url(os.environ["DATABASE_URL"]))
+    try:
+        with Session(engine) as session:
+            session.add_all(objects)
+            session.commit()
+            return [o.id for o in objects]
+    finally:
+        engine.dispose()
 
 
 @contextmanager

@@ -132,7 +132,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         unknown_framework,
-        "data/tasks/routing.yml:14: unknown framework 'flsk'; known frameworks: django, fastapi, flask",
+        "data/tasks/routing.yml:14: unknown framework 'flsk'; known frameworks: django, fastapi, flask, litestar",
     ),
     (
         unknown_level,

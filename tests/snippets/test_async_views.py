@@ -93,7 +93,7 @@ def test_the_two_calls_are_in_flight_at_the_same_time(snippet, framework, monkey
 
 
 # Where the coroutine runs: on the server's own loop, or on a loop made for each request.
-RUNS_ON_THE_SERVER_LOOP = {"django": True, "flask": False, "fastapi": True}
+RUNS_ON_THE_SERVER_LOOP = {"django": True, "flask": False, "fastapi": True, "litestar": True}
 
 
 def test_where_the_event_loop_comes_from(snippet, framework, monkeypatch):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.databases import empty_django_database
-from tests.support import snippet_module
+from tests.support import client, snippet_module
 
 PASSWORD = "correct horse battery staple"
 HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]+)"')
@@ -103,7 +103,7 @@ def test_anonymous_visitor_does_not_see_the_page(http):
 # Whether a copy of the session cookie taken before logout still logs in afterwards. Django
 # deletes the server-side session; Flask and Starlette keep the whole session in the signed
 # cookie, which stays valid until it expires. The page's "Logging out" section states this.
-REPLAYED_COOKIE_WORKS = {"django": False, "flask": True, "fastapi": True}
+REPLAYED_COOKIE_WORKS = {"django": False, "flask": True, "fastapi": True, "litestar": False}
 
 
 def test_cookie_copied_before_logout(http, framework, alice):
@@ -117,3 +117,17 @@ def test_cookie_copied_before_logout(http, framework, alice):
     replayed = http.get("/private")
 
     assert (replayed.status_code == 200) is REPLAYED_COOKIE_WORKS[framework]
+
+
+@pytest.mark.parametrize("snippet", ["litestar"])
+def test_litestar_refuses_a_logged_in_post_without_the_csrf_token(snippet):
+    """The CSRF middleware runs after SessionAuth: an anonymous POST is a 401 (the page's
+    difference), a logged-in one without the token a 403, and the session survives it."""
+    snippet_module("auth_session", snippet).add_user("alice", PASSWORD)
+    with client("auth_session", snippet) as http:
+        assert log_in(http).status_code == 303
+
+        refused = http.post("/logout")
+
+        assert refused.status_code == 403
+        assert http.get("/private").status_code == 200

@@ -1,20 +1,22 @@
 """Contract for `background_tasks`: the sign-up answers 202 before the welcome email is sent,
 and the email is sent afterwards.
 
-One assertion set for all three; a harness per framework supplies what "the work" is:
+One assertion set for all four; a harness per framework supplies what "the work" is:
 
 - Django: django.tasks with django-tasks-db. The snippet's own `db_worker --batch` command runs
   in a subprocess, only after the response has come back.
 - Flask: RQ. A redis-server of its own on a Unix socket in the test's directory, and
   `rq worker --burst`, again only after the response. Skipped when redis-server is missing.
-- FastAPI: BackgroundTasks, served by uvicorn on loopback (the in-process TestClient would
-  wait for the task). The task is held by an event until the response has arrived.
+- FastAPI and Litestar: BackgroundTasks, or a BackgroundTask on Litestar's Response, served by
+  uvicorn on loopback (the in-process TestClient would wait for the task). The task is held by
+  an event until the response has arrived.
 
 So "did not wait" is proved by order, never by timing.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import shutil
@@ -132,8 +134,12 @@ def flask_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[H
 
 
 @contextmanager
-def fastapi_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Harness]:
-    module = importlib.import_module(f"snippets.{TASK}.fastapi_app")
+def response_task_harness(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, framework: str = "fastapi"
+) -> Iterator[Harness]:
+    """FastAPI's BackgroundTasks and Litestar's BackgroundTask run after the response, in the
+    web process, on a real server."""
+    module = importlib.import_module(f"snippets.{TASK}.{framework}_app")
     monkeypatch.setattr(module, "outbox", [])
     release, done = threading.Event(), threading.Event()
     send = module.send_welcome_email
@@ -156,7 +162,12 @@ def fastapi_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
             release.set()
 
 
-HARNESSES = {"django": django_harness, "flask": flask_harness, "fastapi": fastapi_harness}
+HARNESSES = {
+    "django": django_harness,
+    "flask": flask_harness,
+    "fastapi": response_task_harness,
+    "litestar": functools.partial(response_task_harness, framework="litestar"),
+}
 
 
 def test_the_response_comes_before_the_work(framework, tmp_path, monkeypatch):
@@ -217,6 +228,20 @@ def test_fastapi_testclient_waits_for_background_tasks(monkeypatch):
     monkeypatch.setattr(module, "outbox", [])
 
     with TestClient(module.app) as http:
+        response = http.post("/signups", json={"email": EMAIL})
+
+    assert response.status_code == 202
+    assert module.outbox == [SENT]
+
+
+def test_litestar_testclient_waits_for_background_tasks(monkeypatch):
+    """The same trap with Litestar's own TestClient: the task has run when post() returns."""
+    from litestar.testing import TestClient as LitestarTestClient
+
+    module = importlib.import_module(f"snippets.{TASK}.litestar_app")
+    monkeypatch.setattr(module, "outbox", [])
+
+    with LitestarTestClient(module.app) as http:
         response = http.post("/signups", json={"email": EMAIL})
 
     assert response.status_code == 202

@@ -3,6 +3,8 @@
 Each test runs on an empty SQLite database and, when DATABASE_URL is set, on an empty PostgreSQL
 schema (see tests/databases.py)."""
 
+import pytest
+
 from tests.databases import database_marks
 
 pytestmark = database_marks("crud")
@@ -90,3 +92,33 @@ def test_invalid_update_is_rejected_and_changes_nothing(db_http):
     for body in INVALID_CHANGES:
         assert db_http.patch(f"/books/{book['id']}", json=body).status_code in (400, 422), body
     assert db_http.get(f"/books/{book['id']}").json() == book
+
+
+@pytest.mark.filterwarnings("ignore:coroutine 'sync_to_thread' was never awaited:RuntimeWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_litestar_sync_handlers_with_a_dto_on_one_path_fail():
+    """Why the Litestar snippet is async: in Litestar 2.25, a GET and a POST on the same path,
+    both sync_to_thread=True and both returning through a DTO (as the SQLAlchemy plugin does for
+    models), break the GET with a KeyError in the DTO lookup. When this test fails, the bug is
+    fixed: update the crud page's note."""
+    from dataclasses import dataclass
+
+    from litestar import Litestar, get, post
+    from litestar.dto import DataclassDTO
+    from litestar.testing import TestClient
+
+    @dataclass
+    class Item:
+        id: int
+
+    @get("/items", sync_to_thread=True, return_dto=DataclassDTO[Item])
+    def read() -> Item:
+        return Item(1)
+
+    @post("/items", sync_to_thread=True, return_dto=DataclassDTO[Item])
+    def create() -> Item:
+        return Item(2)
+
+    with TestClient(Litestar([read, create])) as http:
+        assert http.post("/items").status_code == 201
+        assert http.get("/items").status_code == 500

@@ -52,6 +52,19 @@ def client_with_database(framework: str, path: Path) -> Iterator[httpx2.Client]:
                 yield http
         finally:
             module.app.dependency_overrides.clear()
+    elif framework == "litestar":
+        from litestar.di import Provide
+        from litestar.testing import create_test_client
+
+        def test_db():
+            db = sqlite3.connect(path, check_same_thread=False)
+            try:
+                yield db
+            finally:
+                db.close()
+
+        with create_test_client([module.list_notes], dependencies={"db": Provide(test_db)}) as http:
+            yield http
     elif framework == "flask":
         with wsgi_client(module.create_app({"DATABASE": str(path)})) as http:
             yield http
@@ -101,7 +114,7 @@ def test_default_wiring_reads_the_configured_path(framework, tmp_path, monkeypat
     monkeypatch.setenv("NOTES_DATABASE", str(path))
 
     module = snippet_module("dependency_injection", framework)
-    if framework == "fastapi":
+    if framework in ("fastapi", "litestar"):
         monkeypatch.setattr(module, "DATABASE", str(path))
         http = TestClient(module.app, base_url=BASE_URL)
     elif framework == "flask":

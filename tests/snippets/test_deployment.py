@@ -23,7 +23,7 @@ from packaging.requirements import Requirement
 from tests.support import ROOT, catalog
 
 BIN = Path(sys.executable).parent
-SERVERS = {"django": "gunicorn", "flask": "gunicorn", "fastapi": "uvicorn"}
+SERVERS = {"django": "gunicorn", "flask": "gunicorn", "fastapi": "uvicorn", "litestar": "uvicorn"}
 
 
 def dockerfile(framework: str) -> list[str]:
@@ -136,7 +136,7 @@ def test_dockerfile_runs_as_an_unprivileged_user(framework):
     )
 
 
-PLAIN_HTTP_STATUS = {"django": 301, "flask": 200, "fastapi": 200}
+PLAIN_HTTP_STATUS = {"django": 301, "flask": 200, "fastapi": 200, "litestar": 200}
 
 
 def test_production_server_answers_on_loopback(server, framework):

@@ -25,18 +25,29 @@ CLI = {
     "django": [sys.executable, "-m", "snippets.migrations.django_app"],
     "flask": [sys.executable, "-m", "flask", "--app", "snippets.migrations.flask_app", "db"],
     "fastapi": [sys.executable, "-m", "alembic", "-c", ALEMBIC_INI],
+    "litestar": [
+        *(sys.executable, "-m", "litestar", "--app", "snippets.migrations.litestar_app:app"),
+        "database",
+    ],
 }
-UPGRADE = {"django": ["migrate"], "flask": ["upgrade"], "fastapi": ["upgrade", "head"]}
+UPGRADE = {
+    "django": ["migrate"],
+    "flask": ["upgrade"],
+    "fastapi": ["upgrade", "head"],
+    "litestar": ["upgrade", "--no-prompt"],
+}
 SECOND_MIGRATION_SQL = {
     "django": ["sqlmigrate", "migrations", "0002"],
     "flask": ["upgrade", "0001:0002", "--sql"],
     "fastapi": ["upgrade", "0001:0002", "--sql"],
+    "litestar": ["upgrade", "0001:0002", "--sql", "--no-prompt"],
 }
 
 CHECK = {
     "django": ["makemigrations", "--check", "--dry-run"],
     "flask": ["check"],
     "fastapi": ["check"],
+    "litestar": ["check"],
 }
 
 
@@ -98,6 +109,10 @@ def upgrade(framework, revision):
 
         with module.app.app_context():
             flask_migrate.upgrade(revision=revision)
+    elif framework == "litestar":
+        from advanced_alchemy.extensions.litestar import AlembicCommands
+
+        AlembicCommands(sqlalchemy_config=module.alchemy).upgrade(revision)
     else:
         from alembic import command
 
@@ -118,6 +133,10 @@ def downgrade(framework, revision):
 
         with module.app.app_context():
             flask_migrate.downgrade(revision=revision)
+    elif framework == "litestar":
+        from advanced_alchemy.extensions.litestar import AlembicCommands
+
+        AlembicCommands(sqlalchemy_config=module.alchemy).downgrade(revision)
     else:
         from alembic import command
 

@@ -67,3 +67,10 @@ def test_anonymous_caller_is_unauthorized(http):
 
     assert response.status_code == 401
     assert response.headers["www-authenticate"].startswith("Basic")
+
+
+def test_malformed_basic_credentials_are_unauthorized(http):
+    response = http.get(URL, headers={"Authorization": "Basic not base64!"})
+
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"].startswith("Basic")

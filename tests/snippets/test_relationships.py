@@ -1,7 +1,8 @@
 """Contract for `relationships`: authors with their books, loaded without the N+1 problem.
 
 The query counts come from the database layer itself: Django's CaptureQueriesContext, and a
-SQLAlchemy `before_cursor_execute` listener on the snippet's engine for Flask and FastAPI.
+SQLAlchemy `before_cursor_execute` listener on the snippet's engine for Flask, FastAPI and
+Litestar (the sync engine inside its async one).
 Runs on SQLite, and on PostgreSQL when DATABASE_URL is set."""
 
 from collections.abc import Iterator
@@ -32,6 +33,8 @@ def queries(framework) -> Iterator[list[str]]:
     if framework == "flask":
         with module.app.app_context():
             engine = module.db.engine
+    elif framework == "litestar":
+        engine = module.alchemy.get_engine().sync_engine
     else:
         engine = module.engine
     statements = []
@@ -59,7 +62,7 @@ def seed(framework, authors, books_each=2):
     return author_ids, book_ids
 
 
-def lazy_load_every_author_and_book(framework) -> int:
+def lazy_load_every_author_and_book(framework, http) -> int:
     """The N+1 version: load the authors, then touch each author's books. Returns the books seen."""
     module = snippet_module(TASK, framework)
     if framework == "django":
@@ -71,6 +74,21 @@ def lazy_load_every_author_and_book(framework) -> int:
         with module.app.app_context():
             authors = module.db.session.scalars(module.db.select(module.Author)).all()
             return sum(len(author.books) for author in authors)
+    if framework == "litestar":
+        # Lazy loading needs a sync session: run_sync gives one on the snippet's async engine,
+        # in the event loop the app runs in (the test client's portal).
+        from sqlalchemy import select
+        from sqlalchemy.ext.asyncio import AsyncSession
+
+        def count_books(session) -> int:
+            authors = session.scalars(select(module.Author)).all()
+            return sum(len(author.books) for author in authors)
+
+        async def lazy_load() -> int:
+            async with AsyncSession(module.alchemy.get_engine()) as session:
+                return await session.run_sync(count_books)
+
+        return http.portal.call(lazy_load)
     from sqlmodel import Session, select
 
     with Session(module.engine) as session:
@@ -120,7 +138,7 @@ def test_lazy_loading_sends_one_query_per_author(db_http, framework):
     db_http.get("/authors")  # the connection is set up before counting
 
     with queries(framework) as sent:
-        books = lazy_load_every_author_and_book(framework)
+        books = lazy_load_every_author_and_book(framework, db_http)
 
     assert books == 10
     assert len(sent) == 1 + 5, sent

@@ -8,7 +8,7 @@ PASSWORD = "correct horse battery staple"
 NEW_USER = {"name": "Ada Lovelace", "email": "ada@example.org", "password": PASSWORD}
 PUBLIC_FIELDS = {"id", "name", "email", "created_at"}
 
-UTC_SUFFIX = {"django": "Z", "flask": "+00:00", "fastapi": "Z"}
+UTC_SUFFIX = {"django": "Z", "flask": "+00:00", "fastapi": "Z", "litestar": "Z"}
 
 
 def test_create_answers_201_with_the_public_fields_only(http):

@@ -63,3 +63,13 @@ def test_data_from_the_view_is_escaped_too(http):
 
     assert "<li>Pride &amp; Prejudice (1813)</li>" in page
     assert "Pride & Prejudice" not in page
+
+
+def test_litestar_escapes_templates_whatever_their_name(tmp_path):
+    """Litestar's JinjaTemplateEngine turns autoescaping on for every template, not only .html."""
+    from litestar.plugins.jinja import JinjaTemplateEngine
+
+    (tmp_path / "page.txt").write_text("{{ value }}", encoding="utf-8")
+    engine = JinjaTemplateEngine(directory=tmp_path)
+
+    assert engine.get_template("page.txt").render(value="<b>") == "&lt;b&gt;"

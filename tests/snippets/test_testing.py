@@ -74,7 +74,12 @@ def test_django_tests_pass_under_djangos_runner():
 
 @pytest.mark.parametrize(
     ("module", "count"),
-    [("django_tests.py", 7), ("test_flask_app.py", 7), ("test_fastapi_app.py", 7)],
+    [
+        ("django_tests.py", 7),
+        ("test_flask_app.py", 7),
+        ("test_fastapi_app.py", 7),
+        ("test_litestar_app.py", 7),
+    ],
 )
 def test_every_framework_shows_its_own_tests(module, count):
     tree = ast.parse((READER_TESTS / module).read_text(encoding="utf-8"))

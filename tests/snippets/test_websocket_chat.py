@@ -86,8 +86,8 @@ def test_a_member_who_left_no_longer_receives(ws):
 # Browsers send the page's Origin with every WebSocket handshake and do not apply the
 # same-origin policy to WebSockets, so a server that wants to refuse other sites must check it.
 # Channels' AllowedHostsOriginValidator checks it against ALLOWED_HOSTS (and refuses a missing
-# Origin); FastAPI and Flask-Sock accept any Origin unless the endpoint checks it.
-ACCEPTS_FOREIGN_ORIGIN = {"django": False, "flask": True, "fastapi": True}
+# Origin); FastAPI, Flask-Sock and Litestar accept any Origin unless the endpoint checks it.
+ACCEPTS_FOREIGN_ORIGIN = {"django": False, "flask": True, "fastapi": True, "litestar": True}
 
 
 @pytest.mark.parametrize("origin", ["https://evil.example", None], ids=["foreign", "missing"])

@@ -1,0 +1,22 @@
+import asyncio
+
+from litestar import Litestar, get
+
+
+async def fetch_weather():
+    await asyncio.sleep(0.1)
+    return {"city": "Lyon", "celsius": 21}
+
+
+async def fetch_news():
+    await asyncio.sleep(0.1)
+    return [{"title": "Async views reach every framework"}]
+
+
+@get("/dashboard")
+async def dashboard() -> dict:
+    weather, news = await asyncio.gather(fetch_weather(), fetch_news())
+    return {"weather": weather, "news": news}
+
+
+app = Litestar(route_handlers=[dashboard])
