@@ -14,7 +14,7 @@ from tests.support import BASE_URL, catalog, load_app
 TIMING = re.compile(r"^app;dur=(\d+\.\d{3})$")
 
 # The one place the frameworks part ways; the page's "What differs" section explains it.
-HEADER_ON_UNHANDLED_500 = {"django": True, "flask": True, "fastapi": False}
+HEADER_ON_UNHANDLED_500 = {"django": True, "django_ninja": True, "flask": True, "fastapi": False}
 
 
 def timed(http, method: str, path: str):

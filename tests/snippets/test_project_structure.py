@@ -11,6 +11,7 @@ BOOKS = [
 ]
 FEATURE_MODULES = {
     "django": ["django_project/books/views.py", "django_project/authors/views.py"],
+    "django_ninja": ["django_ninja_project/books/api.py", "django_ninja_project/authors/api.py"],
     "flask": ["flask_project/books.py", "flask_project/authors.py"],
     "fastapi": ["fastapi_project/routers/books.py", "fastapi_project/routers/authors.py"],
 }
@@ -46,7 +47,12 @@ def test_unknown_things_are_404(http, path):
     assert http.get(path).status_code == 404
 
 
-WITHOUT_SLASH = {"django": (404, None), "flask": (308, "/books/"), "fastapi": (307, "/books/")}
+WITHOUT_SLASH = {
+    "django": (404, None),
+    "django_ninja": (404, None),
+    "flask": (308, "/books/"),
+    "fastapi": (307, "/books/"),
+}
 
 
 def test_prefix_without_the_trailing_slash(http, framework):

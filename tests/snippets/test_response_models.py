@@ -4,18 +4,20 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.support import media_type
+
 PASSWORD = "correct horse battery staple"
 NEW_USER = {"name": "Ada Lovelace", "email": "ada@example.org", "password": PASSWORD}
 PUBLIC_FIELDS = {"id", "name", "email", "created_at"}
 
-UTC_SUFFIX = {"django": "Z", "flask": "+00:00", "fastapi": "Z"}
+UTC_SUFFIX = {"django": "Z", "django_ninja": "Z", "flask": "+00:00", "fastapi": "Z"}
 
 
 def test_create_answers_201_with_the_public_fields_only(http):
     response = http.post("/users", json=NEW_USER)
 
     assert response.status_code == 201
-    assert response.headers["content-type"] == "application/json"
+    assert media_type(response) == "application/json"
     user = response.json()
     assert set(user) == PUBLIC_FIELDS
     assert PASSWORD not in response.text

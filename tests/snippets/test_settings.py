@@ -15,9 +15,19 @@ DEFAULTS = {"name": "Field Guide", "page_size": 20, "signup_open": False}
 # How each snippet reads values it cannot convert, as the page's "Values that do not convert"
 # section states. "error" means the app refuses to start with a ValueError.
 NOT_CONVERTED = {
-    ("APP_PAGE_SIZE", "ten"): {"django": "error", "flask": "ten", "fastapi": "error"},
-    ("APP_SIGNUP_OPEN", "maybe"): {"django": False, "flask": "maybe", "fastapi": "error"},
-    ("APP_SIGNUP_OPEN", "1"): {"django": True, "flask": 1, "fastapi": True},
+    ("APP_PAGE_SIZE", "ten"): {
+        "django": "error",
+        "django_ninja": "error",
+        "flask": "ten",
+        "fastapi": "error",
+    },
+    ("APP_SIGNUP_OPEN", "maybe"): {
+        "django": False,
+        "django_ninja": False,
+        "flask": "maybe",
+        "fastapi": "error",
+    },
+    ("APP_SIGNUP_OPEN", "1"): {"django": True, "django_ninja": True, "flask": 1, "fastapi": True},
 }
 # Each test starts the snippet afresh; Django can configure its settings once per process.
 pytestmark = pytest.mark.fresh_process
