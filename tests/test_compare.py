@@ -232,14 +232,16 @@ def test_the_verified_line_names_the_databases_the_passing_run_used():
     assert "contract passed on PostgreSQL and SQLite (2026-01-01)" in line
     assert "<strong>Django</strong>: " in line and "not verified in this build" in line
     table = render.support_table(catalog(), task, outcomes)
-    assert table.count("fg-how--tested") == 1 and table.count("fg-how--documented") == 2
+    others = len(catalog().frameworks) - 1
+    assert table.count("fg-how--tested") == 1 and table.count("fg-how--documented") == others
 
 
 def test_without_a_test_run_the_verified_line_claims_nothing():
     task = catalog().tasks["routing"]
     line = render.verified_with(catalog(), task, {})
     assert "contract passed" not in line
-    assert line.count("not verified in this build (its contract test did not run") == 3
+    frameworks = len(catalog().frameworks)
+    assert line.count("not verified in this build (its contract test did not run") == frameworks
 
 
 def test_a_failed_contract_is_named_in_the_verified_line():

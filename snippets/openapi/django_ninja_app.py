@@ -10,6 +10,7 @@ from django.urls import path
 settings.configure(
     ROOT_URLCONF=__name__,
     ALLOWED_HOSTS=os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1").split(","),
+    TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates"}],
 )
 
 from ninja import Field, NinjaAPI, Schema
