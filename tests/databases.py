@@ -32,12 +32,12 @@ from urllib.parse import quote
 import httpx2
 import pytest
 
-from tests.support import ROOT, catalog, client, snippet_module
+from tests.support import ROOT, catalog, client, snippet_module, uses_django
 
 POSTGRES_SKIP = "DATABASE_URL not set: PostgreSQL run skipped"
 
 # Django's dj-database-url wants postgresql://; SQLAlchemy needs the driver named (psycopg 3).
-URL_SCHEME = {"django": "postgresql"}
+DJANGO_SCHEME = "postgresql"
 SQLALCHEMY_SCHEME = "postgresql+psycopg"
 # Litestar's snippets use SQLAlchemy's asyncio engine, as Litestar's docs do: aiosqlite for
 # SQLite (psycopg 3 is async already).
@@ -74,14 +74,17 @@ def url_for(framework: str, url: str) -> str:
         return url.replace("sqlite://", ASYNC_SQLITE[framework], 1)
     if not url.startswith("postgresql://"):
         return url
-    return url.replace("postgresql://", URL_SCHEME.get(framework, SQLALCHEMY_SCHEME) + "://", 1)
+    scheme = DJANGO_SCHEME if uses_django(framework) else SQLALCHEMY_SCHEME
+    return url.replace("postgresql://", scheme + "://", 1)
 
 
 def sqlalchemy_url(url: str) -> str:
     """DATABASE_URL as SQLAlchemy's sync engine wants it, whichever framework's spelling it is in."""
     if url.startswith("sqlite+aiosqlite://"):
         return url.replace("sqlite+aiosqlite://", "sqlite://", 1)
-    return url_for("sqlalchemy", _base_postgres_url(url)) if url.startswith("postgres") else url
+    if not url.startswith("postgres"):
+        return url
+    return _base_postgres_url(url).replace("postgresql://", SQLALCHEMY_SCHEME + "://", 1)
 
 
 RUN = secrets.token_hex(4)  # names this run's PostgreSQL schemas (fg_<RUN>_<pid>)
@@ -187,7 +190,7 @@ def process_database(
     try:
         yield url
     finally:
-        if framework == "django":
+        if uses_django(framework):
             empty_django_database()
         else:
             empty_tables(url)
@@ -209,7 +212,7 @@ def database(
 def create_tables(task: str, framework: str) -> None:
     """What a reader runs once before starting the app. Flask and FastAPI snippets create their
     tables themselves (at import, at startup); Django's are created by `migrate`."""
-    if framework == "django":
+    if uses_django(framework):
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
@@ -219,7 +222,7 @@ def insert(task: str, framework: str, model: str, rows: list[dict]) -> list[int]
     """Store rows straight through the snippet's own ORM (test data, not under test); return ids."""
     module = snippet_module(task, framework)
     cls = getattr(module, model)
-    if framework == "django":
+    if uses_django(framework):
         return [cls.objects.create(**row).pk for row in rows]
     objects = [cls(**row) for row in rows]
     if framework == "flask":

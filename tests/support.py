@@ -39,6 +39,17 @@ def isolation_marks(framework: str) -> list[pytest.MarkDecorator]:
     return [pytest.mark.forked] if catalog().framework(framework).isolated else []
 
 
+def uses_django(framework: str) -> bool:
+    """Django and the frameworks built on it (Django Ninja): their process-wide settings are why
+    they are `isolated`, and their users, tables and migrations are Django's."""
+    return catalog().framework(framework).isolated
+
+
+def media_type(response: httpx2.Response) -> str:
+    """The content type without its parameters: `application/json; charset=utf-8` is JSON too."""
+    return response.headers["content-type"].split(";")[0].strip()
+
+
 def snippet_params(task: str) -> list[Any]:
     return [
         pytest.param(framework, id=framework, marks=isolation_marks(framework))

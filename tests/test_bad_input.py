@@ -110,8 +110,8 @@ def silent_python_fence(repo: Path) -> None:
 
 def no_cell_for_a_framework(repo: Path) -> None:
     text = (repo / "data/tasks/hello.yml").read_text()
-    head, _ = text.split("  fastapi:\n")
-    (repo / "data/tasks/hello.yml").write_text(head)
+    head, _ = text.split("\n  fastapi:\n", 1)
+    (repo / "data/tasks/hello.yml").write_text(head + "\n")
     (repo / "snippets/hello/fastapi_app.py").unlink()
 
 
@@ -127,12 +127,13 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         unknown_field,
-        "data/tasks/hello.yml:16: unknown field 'colour' in support.flask; allowed fields: level, "
+        "data/tasks/hello.yml:26: unknown field 'colour' in support.flask; allowed fields: level, "
         "api, package, since, note, install, evidence",
     ),
     (
         unknown_framework,
-        "data/tasks/routing.yml:14: unknown framework 'flsk'; known frameworks: django, fastapi, flask, litestar",
+        "data/tasks/routing.yml:24: unknown framework 'flsk'; known frameworks: django, "
+        "django_ninja, fastapi, flask, litestar",
     ),
     (
         unknown_level,
@@ -141,17 +142,17 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         builtin_without_evidence,
-        "data/tasks/hello.yml:21: support.fastapi: a 'builtin' cell needs evidence: add `evidence:` "
+        "data/tasks/hello.yml:31: support.fastapi: a 'builtin' cell needs evidence: add `evidence:` "
         "with a `snippet:` path or a `docs:` URL",
     ),
     (
         plugin_without_package,
-        "data/tasks/request_validation.yml:15: support.flask: a 'plugin' cell needs `package:` "
+        "data/tasks/request_validation.yml:25: support.flask: a 'plugin' cell needs `package:` "
         "naming the extension to install",
     ),
     (
         missing_snippet,
-        "data/tasks/hello.yml:19: evidence snippet snippets/hello/flask_app.py does not exist; create "
+        "data/tasks/hello.yml:29: evidence snippet snippets/hello/flask_app.py does not exist; create "
         "it (`fieldguide new-task` writes a skeleton) or remove the line",
     ),
     (
@@ -166,7 +167,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         http_url,
-        "data/tasks/hello.yml:27: support.fastapi.evidence.docs: URL must start with "
+        "data/tasks/hello.yml:37: support.fastapi.evidence.docs: URL must start with "
         "https:// (got 'http://fastapi.tiangolo.com/tutorial/first-steps/'); use the https address",
     ),
     (

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.databases import database_client, database_marks
-from tests.support import frameworks_with_snippet, snippet_module
+from tests.support import frameworks_with_snippet, snippet_module, uses_django
 
 
 def on_a_database(test):
@@ -38,10 +38,12 @@ class AdminUI:
     out_of_print_only: dict
 
 
+DJANGO_ADMIN = AdminUI(
+    "/admin/bookshop/book/", "q", {"in_print__exact": "1"}, {"in_print__exact": "0"}
+)
 UI = {
-    "django": AdminUI(
-        "/admin/bookshop/book/", "q", {"in_print__exact": "1"}, {"in_print__exact": "0"}
-    ),
+    "django": DJANGO_ADMIN,
+    "django_ninja": DJANGO_ADMIN,
     "flask": AdminUI(
         "/admin/book/", "search", {"flt0_in_print_equals": "1"}, {"flt0_in_print_equals": "0"}
     ),
@@ -59,7 +61,7 @@ def credentials(monkeypatch):
 def seed(framework):
     """The admin user (Django keeps users in its database) and three books, through each ORM."""
     module = snippet_module("admin", framework)
-    if framework == "django":
+    if uses_django(framework):
         from django.contrib.auth import get_user_model
 
         from snippets.admin.bookshop.models import Book
@@ -90,7 +92,7 @@ def log_in(http, framework, password=PASSWORD):
     if framework == "flask":
         http.auth = (USERNAME, password)
         return http.get("/admin/book/")
-    login_url = "/admin/login/" if framework == "django" else "/admin/login"
+    login_url = "/admin/login/" if uses_django(framework) else "/admin/login"
     form = http.get(login_url)
     assert form.status_code == 200
     fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.text))
@@ -182,7 +184,7 @@ def test_search_input_is_escaped(admin_http, framework):
 def log_out(http, framework):
     """Django logs out with a POST carrying the CSRF token, SQLAdmin with a GET; with Basic auth
     the browser simply stops sending the credentials."""
-    if framework == "django":
+    if uses_django(framework):
         token = http.cookies["csrftoken"]
         return http.post("/admin/logout/", data={"csrfmiddlewaretoken": token})
     if framework == "fastapi":

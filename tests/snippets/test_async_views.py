@@ -16,7 +16,15 @@ from types import ModuleType
 import httpx2
 import pytest
 
-from tests.support import BASE_URL, isolation_marks, snippet_module
+from tests.support import (
+    BASE_URL,
+    catalog,
+    frameworks_with_snippet,
+    isolation_marks,
+    media_type,
+    snippet_module,
+    uses_django,
+)
 
 TASK = "async_views"
 
@@ -29,7 +37,7 @@ def load(framework: str, tmp_path, monkeypatch) -> ModuleType:
     """The snippet module; Django's gets its tables in a fresh SQLite file in `tmp_path`."""
     monkeypatch.chdir(tmp_path)
     module = snippet_module(TASK, framework)
-    if framework == "django":
+    if uses_django(framework):
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
@@ -48,7 +56,7 @@ def is_asgi(app) -> bool:
 def get_all(module: ModuleType, framework: str, paths: list[str]) -> list[httpx2.Response]:
     """Send the requests through one server: one event loop for ASGI apps, as uvicorn runs
     them; for WSGI apps, one after the other in this thread, as a sync worker would."""
-    app = module.application if framework == "django" else module.app
+    app = getattr(module, catalog().framework(framework).app_attribute)
     if is_asgi(app):
 
         async def send_all() -> list[httpx2.Response]:
@@ -65,7 +73,7 @@ def test_dashboard_gathers_both_results(snippet, framework):
     (response,) = get_all(snippet, framework, ["/dashboard"])
 
     assert response.status_code == 200
-    assert response.headers["content-type"] == "application/json"
+    assert media_type(response) == "application/json"
     body = response.json()
     assert body["weather"] == {"city": "Lyon", "celsius": 21}
     assert body["news"] == [{"title": "Async views reach every framework"}]
@@ -93,7 +101,13 @@ def test_the_two_calls_are_in_flight_at_the_same_time(snippet, framework, monkey
 
 
 # Where the coroutine runs: on the server's own loop, or on a loop made for each request.
-RUNS_ON_THE_SERVER_LOOP = {"django": True, "flask": False, "fastapi": True, "litestar": True}
+RUNS_ON_THE_SERVER_LOOP = {
+    "django": True,
+    "django_ninja": True,
+    "flask": False,
+    "fastapi": True,
+    "litestar": True,
+}
 
 
 def test_where_the_event_loop_comes_from(snippet, framework, monkeypatch):
@@ -118,24 +132,34 @@ def test_where_the_event_loop_comes_from(snippet, framework, monkeypatch):
         assert threading.get_ident() not in (first_thread, second_thread)
 
 
-@pytest.mark.parametrize("marks", [pytest.param(None, marks=isolation_marks("django"))])
-def test_django_awaits_the_orm(marks, tmp_path, monkeypatch):
-    snippet = load("django", tmp_path, monkeypatch)
+# Django and Django Ninja: the same ORM and the same handlers (Django's own, under ASGI or WSGI).
+DJANGO_BASED = [
+    pytest.param(f, id=f, marks=isolation_marks(f))
+    for f in frameworks_with_snippet(TASK)
+    if uses_django(f)
+]
+
+
+@pytest.mark.parametrize("django_based", DJANGO_BASED)
+def test_django_awaits_the_orm(django_based, tmp_path, monkeypatch):
+    snippet = load(django_based, tmp_path, monkeypatch)
     from django.contrib.auth.models import User
 
     User.objects.create_user("ada")
     User.objects.create_user("grace")
 
-    (response,) = get_all(snippet, "django", ["/dashboard"])
+    (response,) = get_all(snippet, django_based, ["/dashboard"])
 
     assert response.json()["users"] == 2
 
 
-@pytest.mark.parametrize("marks", [pytest.param(None, marks=isolation_marks("django"))])
-def test_django_under_wsgi_runs_each_async_view_in_its_own_loop(marks, tmp_path, monkeypatch):
+@pytest.mark.parametrize("django_based", DJANGO_BASED)
+def test_django_under_wsgi_runs_each_async_view_in_its_own_loop(
+    django_based, tmp_path, monkeypatch
+):
     """The same Django view served by WSGI (as `runserver` does) gets a one-off event loop per
     request, like Flask's."""
-    snippet = load("django", tmp_path, monkeypatch)
+    snippet = load(django_based, tmp_path, monkeypatch)
     from django.core.wsgi import get_wsgi_application
 
     loops: list[asyncio.AbstractEventLoop] = []

@@ -6,7 +6,7 @@ import jwt
 import pytest
 
 from tests.databases import empty_django_database
-from tests.support import snippet_module
+from tests.support import isolation_marks, snippet_module, uses_django
 
 PASSWORD = "correct horse battery staple"
 
@@ -23,7 +23,7 @@ def database(monkeypatch):
 @pytest.fixture
 def alice(http, framework):
     """Create the user with each snippet's own means: Django's User model, or add_user()."""
-    if framework == "django":
+    if uses_django(framework):
         from django.contrib.auth import get_user_model
         from django.core.management import call_command
 
@@ -34,7 +34,7 @@ def alice(http, framework):
 
 
 def stored_hash(framework, alice):
-    if framework == "django":
+    if uses_django(framework):
         return alice.password
     return snippet_module("auth_token", framework).users["alice"]
 
@@ -42,7 +42,7 @@ def stored_hash(framework, alice):
 def signed_token(framework, alice, exp):
     """A token signed with the key and algorithm the snippet itself uses."""
     module = snippet_module("auth_token", framework)
-    if framework == "django":
+    if uses_django(framework):
         from django.conf import settings
 
         key, sub = settings.SECRET_KEY, str(alice.pk)
@@ -136,3 +136,22 @@ def test_token_is_accepted_until_it_expires(framework, http, alice):
 
     assert http.get("/me", headers={"Authorization": f"Bearer {fresh}"}).status_code == 200
     assert_refused(http.get("/me", headers={"Authorization": f"Bearer {expired}"}))
+
+
+@pytest.mark.parametrize(
+    "snippet", [pytest.param("django_ninja", marks=isolation_marks("django_ninja"))]
+)
+def test_ninja_answers_401_without_a_challenge_unless_told(snippet):
+    """Why the Django Ninja snippet handles AuthenticationError itself: Ninja's own 401 carries no
+    WWW-Authenticate header, which RFC 6750 asks for."""
+    snippet_module("auth_token", snippet)  # configures Django before Ninja is imported
+    from django.test import RequestFactory
+    from ninja import NinjaAPI
+    from ninja.errors import AuthenticationError
+
+    response = NinjaAPI(urls_namespace="bare").on_exception(
+        RequestFactory().get("/me"), AuthenticationError()
+    )
+
+    assert response.status_code == 401
+    assert "WWW-Authenticate" not in response

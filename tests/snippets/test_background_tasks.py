@@ -3,8 +3,8 @@ and the email is sent afterwards.
 
 One assertion set for all four; a harness per framework supplies what "the work" is:
 
-- Django: django.tasks with django-tasks-db. The snippet's own `db_worker --batch` command runs
-  in a subprocess, only after the response has come back.
+- Django and Django Ninja: django.tasks with django-tasks-db. The snippet's own
+  `db_worker --batch` command runs in a subprocess, only after the response has come back.
 - Flask: RQ. A redis-server of its own on a Unix socket in the test's directory, and
   `rq worker --burst`, again only after the response. Skipped when redis-server is missing.
 - FastAPI and Litestar: BackgroundTasks, or a BackgroundTask on Litestar's Response, served by
@@ -62,15 +62,17 @@ def job_results(http: httpx2.Client, finished: str) -> Callable[[httpx2.Response
 
 
 @contextmanager
-def django_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Harness]:
+def django_harness(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snippet: str = "django_app"
+) -> Iterator[Harness]:
     monkeypatch.chdir(tmp_path)
-    module = importlib.import_module(f"snippets.{TASK}.django_app")
+    module = importlib.import_module(f"snippets.{TASK}.{snippet}")
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
 
     def run_work():
-        worker = [sys.executable, "-m", f"snippets.{TASK}.django_app", "db_worker"]
+        worker = [sys.executable, "-m", f"snippets.{TASK}.{snippet}", "db_worker"]
         options = ["--batch", "--no-startup-delay", "--no-reload", "--verbosity", "0"]
         subprocess.run(
             worker + options, cwd=tmp_path, env=subprocess_env(), check=True, timeout=WAIT
@@ -162,8 +164,13 @@ def response_task_harness(
             release.set()
 
 
+def django_ninja_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    return django_harness(tmp_path, monkeypatch, snippet="django_ninja_app")
+
+
 HARNESSES = {
     "django": django_harness,
+    "django_ninja": django_ninja_harness,
     "flask": flask_harness,
     "fastapi": response_task_harness,
     "litestar": functools.partial(response_task_harness, framework="litestar"),
@@ -183,14 +190,17 @@ def test_the_response_comes_before_the_work(framework, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("queue", "pending"),
+    ("snippet", "pending"),
     [
         pytest.param("django", "READY", id="django", marks=isolation_marks("django")),
+        pytest.param(
+            "django_ninja", "READY", id="django_ninja", marks=isolation_marks("django_ninja")
+        ),
         pytest.param("flask", "queued", id="flask"),
     ],
 )
-def test_the_queued_job_reports_its_status(queue, pending, tmp_path, monkeypatch):
-    with HARNESSES[queue](tmp_path, monkeypatch) as harness:
+def test_the_queued_job_reports_its_status(snippet, pending, tmp_path, monkeypatch):
+    with HARNESSES[snippet](tmp_path, monkeypatch) as harness:
         response = harness.http.post("/signups", json={"email": EMAIL})
         job = response.json()["job"]
 

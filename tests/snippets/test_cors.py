@@ -7,7 +7,13 @@ OTHERS = ["https://evil.example", "http://app.example.org", "https://app.example
 ACAO = "access-control-allow-origin"
 
 # flask-cors sends its header even to requests without an Origin (its always_send option).
-HEADER_WITHOUT_ORIGIN = {"django": False, "flask": True, "fastapi": False, "litestar": False}
+HEADER_WITHOUT_ORIGIN = {
+    "django": False,
+    "django_ninja": False,
+    "flask": True,
+    "fastapi": False,
+    "litestar": False,
+}
 
 
 def preflight(http, origin: str, method: str = "DELETE"):

@@ -6,6 +6,7 @@ schema (see tests/databases.py)."""
 import pytest
 
 from tests.databases import database_marks
+from tests.support import isolation_marks, media_type, snippet_module
 
 pytestmark = database_marks("crud")
 
@@ -82,7 +83,7 @@ def test_invalid_book_is_rejected_and_not_stored(db_http):
         response = db_http.post("/books", json=body)
 
         assert response.status_code in (400, 422), body
-        assert response.headers["content-type"] == "application/json"
+        assert media_type(response) == "application/json"
     assert db_http.get("/books").json() == []
 
 
@@ -122,3 +123,21 @@ def test_litestar_sync_handlers_with_a_dto_on_one_path_fail():
     with TestClient(Litestar([read, create])) as http:
         assert http.post("/items").status_code == 201
         assert http.get("/items").status_code == 500
+
+
+@pytest.mark.parametrize(
+    "snippet", [pytest.param("django_ninja", marks=isolation_marks("django_ninja"))]
+)
+def test_ninja_shortcuts_would_let_bad_values_through(snippet):
+    """Why the Django Ninja snippet states its own rules (the page says so): a schema made from
+    the model does not carry Django's blank=False over, and PatchDict makes every field optional,
+    so an explicit null passes validation and only fails when the row is saved."""
+    book = snippet_module("crud", snippet).Book  # configures Django before Ninja is imported
+    from ninja import PatchDict
+    from ninja.orm import create_schema
+    from pydantic import TypeAdapter
+
+    from_model = create_schema(book, fields=["title", "year"])
+
+    assert from_model(title="", year=1965).title == ""
+    assert TypeAdapter(PatchDict[from_model]).validate_python({"title": None}) == {"title": None}

@@ -20,10 +20,16 @@ import httpx2
 import pytest
 from packaging.requirements import Requirement
 
-from tests.support import ROOT, catalog
+from tests.support import ROOT, catalog, frameworks_with_snippet, uses_django
 
 BIN = Path(sys.executable).parent
-SERVERS = {"django": "gunicorn", "flask": "gunicorn", "fastapi": "uvicorn", "litestar": "uvicorn"}
+SERVERS = {
+    "django": "gunicorn",
+    "django_ninja": "gunicorn",
+    "flask": "gunicorn",
+    "fastapi": "uvicorn",
+    "litestar": "uvicorn",
+}
 
 
 def dockerfile(framework: str) -> list[str]:
@@ -105,9 +111,12 @@ def test_dockerfile_runs_the_server_the_framework_docs_advise(framework):
     assert on_loopback(command, 8000) != command, "the container listens on every interface"
 
 
-def test_django_passes_the_deployment_checklist():
+@pytest.mark.parametrize(
+    "django_based", [f for f in frameworks_with_snippet("deployment") if uses_django(f)]
+)
+def test_django_passes_the_deployment_checklist(django_based):
     result = subprocess.run(
-        [sys.executable, "-m", "snippets.deployment.django_app", "check", "--deploy"],
+        [sys.executable, "-m", f"snippets.deployment.{django_based}_app", "check", "--deploy"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -136,7 +145,13 @@ def test_dockerfile_runs_as_an_unprivileged_user(framework):
     )
 
 
-PLAIN_HTTP_STATUS = {"django": 301, "flask": 200, "fastapi": 200, "litestar": 200}
+PLAIN_HTTP_STATUS = {
+    "django": 301,
+    "django_ninja": 301,
+    "flask": 200,
+    "fastapi": 200,
+    "litestar": 200,
+}
 
 
 def test_production_server_answers_on_loopback(server, framework):

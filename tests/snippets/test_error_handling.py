@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.support import isolation_marks, snippet_module
+from tests.support import isolation_marks, media_type, snippet_module
 
 PROBLEM = "application/problem+json"
 
@@ -29,7 +29,7 @@ def test_valid_order_is_created_as_plain_json(http):
     response = http.post("/orders", json={"item_id": 1, "quantity": 2})
 
     assert response.status_code == 201
-    assert response.headers["content-type"] == "application/json"
+    assert media_type(response) == "application/json"
     assert response.json() == {"item_id": 1, "quantity": 2}
 
 

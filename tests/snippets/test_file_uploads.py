@@ -5,6 +5,8 @@ import os
 
 import pytest
 
+from tests.support import media_type
+
 LIMIT = 1024 * 1024
 
 
@@ -18,7 +20,7 @@ def test_upload_answers_with_name_size_and_checksum(http):
     response = upload(http, content)
 
     assert response.status_code == 200
-    assert response.headers["content-type"] == "application/json"
+    assert media_type(response) == "application/json"
     assert response.json() == {
         "filename": "report.pdf",
         "size": 10_000,

@@ -1,11 +1,13 @@
 """Contract for `hello`: the smallest app answers GET /hello with JSON."""
 
+from tests.support import media_type
+
 
 def test_hello_answers_json(http):
     response = http.get("/hello")
 
     assert response.status_code == 200
-    assert response.headers["content-type"] == "application/json"
+    assert media_type(response) == "application/json"
     assert response.json() == {"message": "Hello, World!"}
 
 

@@ -14,7 +14,13 @@ from tests.support import BASE_URL, catalog, load_app
 TIMING = re.compile(r"^app;dur=(\d+\.\d{3})$")
 
 # Where the frameworks part ways; the page's "What differs" section explains both.
-HEADER_ON_UNHANDLED_500 = {"django": True, "flask": True, "fastapi": False, "litestar": True}
+HEADER_ON_UNHANDLED_500 = {
+    "django": True,
+    "django_ninja": True,
+    "flask": True,
+    "fastapi": False,
+    "litestar": True,
+}
 # Litestar raises 404 and 405 in its router, before any route's middleware stack is called.
 HEADER_ON_ROUTER_ERRORS = {"litestar": False}
 

@@ -14,15 +14,16 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from tests.databases import database_marks, sqlalchemy_url
-from tests.support import ROOT, snippet_module
+from tests.support import ROOT, snippet_module, uses_django
 
 # Each test starts from a database with no tables at all, in its own process.
 pytestmark = [*database_marks("migrations"), pytest.mark.fresh_process]
 TASK = "migrations"
 ALEMBIC_INI = "snippets/migrations/fastapi_migrations/alembic.ini"
-TABLE = {"django": "migrations_book"}  # Django prefixes table names with the app label
+TABLE = {"django": "migrations_book", "django_ninja": "migrations_book"}  # app label prefix
 CLI = {
     "django": [sys.executable, "-m", "snippets.migrations.django_app"],
+    "django_ninja": [sys.executable, "-m", "snippets.migrations.django_ninja_app"],
     "flask": [sys.executable, "-m", "flask", "--app", "snippets.migrations.flask_app", "db"],
     "fastapi": [sys.executable, "-m", "alembic", "-c", ALEMBIC_INI],
     "litestar": [
@@ -32,12 +33,14 @@ CLI = {
 }
 UPGRADE = {
     "django": ["migrate"],
+    "django_ninja": ["migrate"],
     "flask": ["upgrade"],
     "fastapi": ["upgrade", "head"],
     "litestar": ["upgrade", "--no-prompt"],
 }
 SECOND_MIGRATION_SQL = {
     "django": ["sqlmigrate", "migrations", "0002"],
+    "django_ninja": ["sqlmigrate", "migrations", "0002"],
     "flask": ["upgrade", "0001:0002", "--sql"],
     "fastapi": ["upgrade", "0001:0002", "--sql"],
     "litestar": ["upgrade", "0001:0002", "--sql", "--no-prompt"],
@@ -45,6 +48,7 @@ SECOND_MIGRATION_SQL = {
 
 CHECK = {
     "django": ["makemigrations", "--check", "--dry-run"],
+    "django_ninja": ["makemigrations", "--check", "--dry-run"],
     "flask": ["check"],
     "fastapi": ["check"],
     "litestar": ["check"],
@@ -100,7 +104,7 @@ def alembic_config():
 def upgrade(framework, revision):
     """In-process equivalent of the upgrade command, up to "0001" or "0002"."""
     module = snippet_module(TASK, framework)
-    if framework == "django":
+    if uses_django(framework):
         from django.core.management import call_command
 
         call_command("migrate", "migrations", revision, verbosity=0)
@@ -122,7 +126,7 @@ def upgrade(framework, revision):
 def downgrade(framework, revision):
     """In-process equivalent of the downgrade command, down to "0001" or "base" (no tables)."""
     module = snippet_module(TASK, framework)
-    if framework == "django":
+    if uses_django(framework):
         from django.core.management import call_command
 
         call_command(

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.databases import empty_django_database
-from tests.support import snippet_module
+from tests.support import snippet_module, uses_django
 
 PASSWORD = "correct horse battery staple"
 URL = "/admin/report"
@@ -21,7 +21,7 @@ def database(monkeypatch):
 @pytest.fixture
 def users(http, framework):
     """alice has the admin role, bob has the member role, each made the snippet's own way."""
-    if framework == "django":
+    if uses_django(framework):
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
         from django.core.management import call_command

@@ -11,6 +11,7 @@ BOOKS = [
 ]
 FEATURE_MODULES = {
     "django": ["django_project/books/views.py", "django_project/authors/views.py"],
+    "django_ninja": ["django_ninja_project/books/api.py", "django_ninja_project/authors/api.py"],
     "flask": ["flask_project/books.py", "flask_project/authors.py"],
     "fastapi": ["fastapi_project/routers/books.py", "fastapi_project/routers/authors.py"],
     "litestar": ["litestar_project/books.py", "litestar_project/authors.py"],
@@ -50,6 +51,7 @@ def test_unknown_things_are_404(http, path):
 # Litestar strips the trailing slash when it builds its routes: /books and /books/ are one path.
 WITHOUT_SLASH = {
     "django": (404, None),
+    "django_ninja": (404, None),
     "flask": (308, "/books/"),
     "fastapi": (307, "/books/"),
     "litestar": (200, None),

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from tests.databases import database_marks, insert
-from tests.support import snippet_module
+from tests.support import snippet_module, uses_django
 
 pytestmark = database_marks("relationships")
 TASK = "relationships"
@@ -21,7 +21,7 @@ TASK = "relationships"
 def queries(framework) -> Iterator[list[str]]:
     """The SQL statements the snippet's database layer sends while the block runs."""
     module = snippet_module(TASK, framework)
-    if framework == "django":
+    if uses_django(framework):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
@@ -70,6 +70,10 @@ def lazy_load_every_author_and_book(framework, http) -> int:
             module.Author.objects.order_by("id"), many=True
         ).data
         return sum(len(author["books"]) for author in data)
+    if framework == "django_ninja":
+        authors = module.Author.objects.order_by("id")
+        data = [module.AuthorWithBooks.model_validate(author) for author in authors]
+        return sum(len(author.books) for author in data)
     if framework == "flask":
         with module.app.app_context():
             authors = module.db.session.scalars(module.db.select(module.Author)).all()

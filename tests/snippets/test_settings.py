@@ -17,17 +17,25 @@ DEFAULTS = {"name": "Field Guide", "page_size": 20, "signup_open": False}
 NOT_CONVERTED = {
     ("APP_PAGE_SIZE", "ten"): {
         "django": "error",
+        "django_ninja": "error",
         "flask": "ten",
         "fastapi": "error",
         "litestar": "error",
     },
     ("APP_SIGNUP_OPEN", "maybe"): {
         "django": False,
+        "django_ninja": False,
         "flask": "maybe",
         "fastapi": "error",
         "litestar": "error",
     },
-    ("APP_SIGNUP_OPEN", "1"): {"django": True, "flask": 1, "fastapi": True, "litestar": True},
+    ("APP_SIGNUP_OPEN", "1"): {
+        "django": True,
+        "django_ninja": True,
+        "flask": 1,
+        "fastapi": True,
+        "litestar": True,
+    },
 }
 # Each test starts the snippet afresh; Django can configure its settings once per process.
 pytestmark = pytest.mark.fresh_process

@@ -17,7 +17,7 @@ import httpx2
 import pytest
 
 from tests.servers import serve
-from tests.support import snippet_module
+from tests.support import catalog, isolation_marks, snippet_module
 
 TASK = "streaming"
 WAIT = 30  # seconds a gated generator waits for the test before failing it
@@ -30,7 +30,7 @@ def snippet(framework: str) -> ModuleType:
 
 @pytest.fixture
 def http(snippet: ModuleType, framework: str) -> Iterator[httpx2.Client]:
-    app = snippet.application if framework == "django" else snippet.app
+    app = getattr(snippet, catalog().framework(framework).app_attribute)
     with serve(app) as url, httpx2.Client(base_url=url, timeout=WAIT) as client:
         yield client
 
@@ -130,8 +130,14 @@ def test_each_event_is_sent_as_soon_as_it_is_ready(http, snippet, monkeypatch):
 
 # Browsers only send back ids the server gave them; a hand-made bad one meets each snippet's
 # parsing: Django's int() raises, Flask's headers.get(type=int) falls back to 0, FastAPI's
-# int Header parameter is validated (422), and so is Litestar's (400).
-MALFORMED_LAST_EVENT_ID = {"django": 500, "flask": 200, "fastapi": 422, "litestar": 400}
+# int Header parameter is validated (422), and so are Django Ninja's (422) and Litestar's (400).
+MALFORMED_LAST_EVENT_ID = {
+    "django": 500,
+    "django_ninja": 422,
+    "flask": 200,
+    "fastapi": 422,
+    "litestar": 400,
+}
 
 
 def test_a_malformed_last_event_id(http, framework):
@@ -165,3 +171,20 @@ def test_fastapi_sets_proxy_headers_and_pings_an_idle_stream(monkeypatch):
         release.set()
         rest = "".join(chunks)
     assert [e["id"] for e in parse_events(rest)] == ["100"]
+
+
+@pytest.mark.parametrize(
+    "ninja",
+    [
+        pytest.param(
+            "django_ninja", marks=[*isolation_marks("django_ninja"), pytest.mark.fresh_process]
+        )
+    ],
+)
+def test_ninja_sse_frames_carry_data_lines_only(ninja):
+    """Why the Django Ninja snippet streams with Django's StreamingHttpResponse: Ninja's SSE[...]
+    response type frames each item as a data line, with no id or event field to resume from."""
+    snippet_module(TASK, ninja)  # configures Django before Ninja is imported
+    from ninja.streaming import SSE
+
+    assert SSE.format_chunk('{"percent": 25}') == 'data: {"percent": 25}\n\n'

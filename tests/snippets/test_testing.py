@@ -1,8 +1,9 @@
 """Contract for `testing`: the apps behave alike, and each framework's own tests pass.
 
 The tests a reader would write live in tests/snippets/testing/ and are shown on the page:
-pytest collects the Flask and FastAPI modules directly; Django's run under its own test runner
-(`manage.py test`, here `python -m snippets.testing.django_app test`) in a fresh process.
+pytest collects the Flask and FastAPI modules directly; Django's and Django Ninja's run under
+Django's own test runner (`manage.py test`, here `python -m snippets.testing.django_app test`)
+in a fresh process.
 """
 
 import ast
@@ -50,14 +51,18 @@ def test_methods_are_enforced(http):
     assert http.post("/hello").status_code == 405
 
 
-def test_django_tests_pass_under_djangos_runner():
+@pytest.mark.parametrize(
+    ("snippet", "tests"),
+    [("django_app", "django_tests"), ("django_ninja_app", "django_ninja_tests")],
+)
+def test_django_tests_pass_under_djangos_runner(snippet, tests):
     result = subprocess.run(
         [
             sys.executable,
             "-m",
-            "snippets.testing.django_app",
+            f"snippets.testing.{snippet}",
             "test",
-            "tests.snippets.testing.django_tests",
+            f"tests.snippets.testing.{tests}",
             "-v",
             "2",
         ],
@@ -76,6 +81,7 @@ def test_django_tests_pass_under_djangos_runner():
     ("module", "count"),
     [
         ("django_tests.py", 7),
+        ("django_ninja_tests.py", 7),
         ("test_flask_app.py", 7),
         ("test_fastapi_app.py", 7),
         ("test_litestar_app.py", 7),

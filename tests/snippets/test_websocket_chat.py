@@ -16,7 +16,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
 from tests.servers import serve
-from tests.support import snippet_module
+from tests.support import catalog, snippet_module
 
 TASK = "websocket_chat"
 WAIT = 30  # seconds to wait for a message before failing
@@ -29,7 +29,7 @@ def ws(framework: str) -> Iterator[Connect]:
     """`ws(path, origin=...)` opens a WebSocket to the snippet; the origin defaults to the
     server's own, as for a page served by the same app."""
     module = snippet_module(TASK, framework)
-    app = module.application if framework == "django" else module.app
+    app = getattr(module, catalog().framework(framework).app_attribute)
     with serve(app) as url:
         own_origin = url
 
@@ -87,7 +87,13 @@ def test_a_member_who_left_no_longer_receives(ws):
 # same-origin policy to WebSockets, so a server that wants to refuse other sites must check it.
 # Channels' AllowedHostsOriginValidator checks it against ALLOWED_HOSTS (and refuses a missing
 # Origin); FastAPI, Flask-Sock and Litestar accept any Origin unless the endpoint checks it.
-ACCEPTS_FOREIGN_ORIGIN = {"django": False, "flask": True, "fastapi": True, "litestar": True}
+ACCEPTS_FOREIGN_ORIGIN = {
+    "django": False,
+    "django_ninja": False,
+    "flask": True,
+    "fastapi": True,
+    "litestar": True,
+}
 
 
 @pytest.mark.parametrize("origin", ["https://evil.example", None], ids=["foreign", "missing"])
