@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx2
 import pytest
 
-from tests.support import client, snippet_params
+from fieldguide.build import build_site
+from tests.support import ROOT, client, coverage_paused, snippet_params
 
 # Records which snippets' contract tests passed (build/test-outcomes.json); the build reads it to
 # decide which matrix cells may say "tested here" (fieldguide/evidence.py).
@@ -32,6 +34,18 @@ def http(request: pytest.FixtureRequest, framework: str) -> Iterator[httpx2.Clie
     """A client for this module's task, talking to `framework`'s snippet."""
     with client(task_of(request.module.__name__), framework) as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This checkout's site, built once per run by the strict build (tests/test_site.py and the
+    browser tests read it). It is first asked for after the contract tests, so it says *tested
+    here* where this run proved it."""
+    target = tmp_path_factory.mktemp("build") / "site"
+    with coverage_paused():
+        seconds = build_site(ROOT, target)
+    print(f"strict build: {seconds:.1f} s")
+    return target
 
 
 # Forked Django tests reuse the modules the parent process has imported. Importing the part of

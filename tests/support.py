@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,6 +64,31 @@ def snippet_module(task: str, framework: str) -> Any:
 
 def load_app(task: str, framework: str) -> Any:
     return getattr(snippet_module(task, framework), catalog().framework(framework).app_attribute)
+
+
+@contextmanager
+def coverage_paused() -> Iterator[None]:
+    """Stop measuring coverage for a while, here and in subprocesses (coverage's `subprocess`
+    patch hands them its settings through COVERAGE_PROCESS_CONFIG): for site builds, whose
+    `mkdocs build` subprocess includes snippet files as text and runs none of their code, and
+    takes three times as long when traced. If a build ever ran snippet code, the 100% snippet
+    coverage gate would say so, never hide it."""
+    import coverage
+
+    running = coverage.Coverage.current()
+    saved = {
+        name: os.environ.pop(name)
+        for name in ("COVERAGE_PROCESS_CONFIG", "COVERAGE_PROCESS_START")
+        if name in os.environ
+    }
+    if running is not None:
+        running.stop()
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+        if running is not None:
+            running.start()
 
 
 @contextmanager

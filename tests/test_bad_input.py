@@ -10,6 +10,7 @@ import pytest
 from fieldguide.cli import main
 from fieldguide.macros import MACROS
 from tests.sandbox import copy_inputs, edit
+from tests.support import coverage_paused
 
 
 @pytest.fixture
@@ -18,7 +19,8 @@ def repo(tmp_path: Path) -> Path:
 
 
 def build(repo: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(["--root", str(repo), "build"])
+    with coverage_paused():
+        code = main(["--root", str(repo), "build"])
     return code, capsys.readouterr().err
 
 

@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
@@ -30,8 +29,8 @@ from fieldguide.benchmarks import (
     schema_text,
     tiers,
 )
+from tests.support import ROOT, coverage_paused
 
-ROOT = Path(__file__).resolve().parent.parent
 CELLS = cells()
 
 
@@ -56,7 +55,7 @@ def answers(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], s
         except ServerFailed as error:
             return f"{error}\n{log.read_text(errors='replace')[-2000:]}"
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with coverage_paused(), ThreadPoolExecutor(max_workers=4) as pool:
         return {
             cell[:2]: problem for cell, problem in zip(CELLS, pool.map(start, CELLS), strict=True)
         }
@@ -147,13 +146,14 @@ def smoke_results(tmp_path_factory: pytest.TempPathFactory) -> Results:
     -1 CPUs rejects every run, so the retry and the counting of rejected runs are exercised."""
     require("wrk", "taskset")
     out = tmp_path_factory.mktemp("bench") / "smoke.json"
-    subprocess.run(
-        [sys.executable, "-m", "bench", "run", "--rounds", "1", "--duration", "1",
-         "--warmup", "0", "--apps", "bare_wsgi", "--scenarios", "json", "--no-instructions",
-         "--max-other-load", "-1", "--max-attempts", "2", "--seed", "7", "--quiet",
-         "--note", "smoke test", "--output", str(out)],
-        cwd=ROOT, check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    with coverage_paused():  # the bench apps are not snippets; a traced server is slower
+        subprocess.run(
+            [sys.executable, "-m", "bench", "run", "--rounds", "1", "--duration", "1",
+             "--warmup", "0", "--apps", "bare_wsgi", "--scenarios", "json", "--no-instructions",
+             "--max-other-load", "-1", "--max-attempts", "2", "--seed", "7", "--quiet",
+             "--note", "smoke test", "--output", str(out)],
+            cwd=ROOT, check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
     return load_results(out)
 
 
@@ -226,7 +226,7 @@ def test_committed_results_validate_and_the_site_has_one() -> None:
 def test_instruction_count_repeats_within_one_percent() -> None:
     """Two separate callgrind runs of the same requests agree to within 1%."""
     require("valgrind", "gcc")
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with coverage_paused(), ThreadPoolExecutor(max_workers=2) as pool:
         first, second = pool.map(
             lambda _: instructions.count(
                 "bare_wsgi", small=5, large=25, repeats=1, scenarios=("json",)

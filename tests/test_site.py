@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldguide.build import build_site
 from fieldguide.render import install_command
 from fieldguide.versions import distribution
 from tests.support import ROOT, catalog
@@ -22,11 +21,8 @@ CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("build") / "site"
-    seconds = build_site(ROOT, target)
-    print(f"strict build: {seconds:.1f} s")
-    return target
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def page(site: Path, task: str) -> str:

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldguide.build import build_site
 from fieldguide.compare import Comparison
 from fieldguide.compare_macros import comparison_of
 from fieldguide.load import load_catalog
@@ -52,7 +51,7 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Comparison]:
+def built(request: pytest.FixtureRequest) -> tuple[Path, Comparison]:
     """The built site, and the comparison (with the outcomes) it was built from."""
     if chromium_path() is None:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium; CI does)")
@@ -60,9 +59,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Comparison]:
     prebuilt = os.environ.get("FIELDGUIDE_BROWSER_SITE")
     if prebuilt:
         return Path(prebuilt), comparison
-    site = tmp_path_factory.mktemp("browser") / "site"
-    build_site(ROOT, site)
-    return site, comparison
+    return request.getfixturevalue("built_site"), comparison
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
