@@ -139,11 +139,11 @@ def verified_with(catalog: Catalog, task: Task, outcomes: dict[str, dict]) -> st
         else:
             reason = judged.detail.partition("Not verified in this build: ")[2].rstrip(".")
             result = f"not verified in this build ({esc(reason or 'no test record')})"
-        parts.append(f"<strong>{esc(framework.name)}</strong>: {packages}, {result}")
+        parts.append(f"<li><strong>{esc(framework.name)}</strong>: {packages}; {result}</li>")
     return (
-        f'<p class="fg-verified">On Python {esc(python_version())}: '
-        + "; ".join(parts)
-        + '. <a href="../../conventions/#evidence">How cells are verified</a>.</p>'
+        f'<div class="fg-verified"><p>Verified with, on Python {esc(python_version())} '
+        '(<a href="../../conventions/#evidence">how cells are verified</a>):</p>'
+        f"<ul>{''.join(parts)}</ul></div>"
     )
 
 

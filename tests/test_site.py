@@ -57,7 +57,9 @@ def test_each_tab_shows_the_whole_snippet_and_its_install_line(site, task):
 
 @pytest.mark.parametrize("task", TASKS)
 def test_verified_with_states_the_installed_versions(site, task):
-    stamp = text_of(re.search(r'<p class="fg-verified">.*?</p>', page(site, task)).group(0))
+    stamp = text_of(
+        re.search(r'<div class="fg-verified">.*?</div>', page(site, task), re.S).group(0)
+    )
     for framework in catalog().frameworks:
         cell = catalog().tasks[task].support[framework.id]
         if cell.evidence and cell.evidence.snippet:
