@@ -2,6 +2,7 @@ import threading
 
 from flask import Flask
 from flask_sock import Sock
+from simple_websocket import ConnectionClosed
 
 app = Flask(__name__)
 sock = Sock(app)
@@ -25,7 +26,11 @@ def chat(ws):
             with members_lock:
                 current = list(members)
             for member in current:
-                member.send(message)
+                try:
+                    member.send(message)
+                except ConnectionClosed:
+                    with members_lock:
+                        members.discard(member)
     finally:
         with members_lock:
             members.discard(ws)
