@@ -33,8 +33,12 @@ build: install ## Build the site into site/ (all or nothing)
 check: install ## Validate data, snippets and pages without building
 	$(RUN) python -m fieldguide check
 
-test: install ## Run the whole test suite with snippet coverage (installs system packages as root)
-	scripts/with-services.sh $(RUN) pytest --cov-fail-under=100
+WORKERS ?= $(shell nproc)
+# Two steps: everything but the site's tests on every core (pytest-xdist, one test module per
+# worker at a time), with snippet coverage; then the tests of the site built from their outcomes.
+# Plain `pytest` runs the same tests in one process, in that order.
+test: install ## Run the whole test suite on every core, snippet coverage 100% (installs system packages as root)
+	scripts/with-services.sh sh -c '$(RUN) pytest -n $(WORKERS) --dist loadfile -m "not site" --cov-fail-under=100 && $(RUN) pytest -m site --no-cov'
 
 lint: install ## ruff check and format check
 	$(RUN) ruff check .

@@ -36,6 +36,15 @@ def http(request: pytest.FixtureRequest, framework: str) -> Iterator[httpx2.Clie
         yield session
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `site` every test that reads the built site, so `make test` can run them after the
+    contract tests whose outcomes the build reads (the contract tests run on several workers)."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """This checkout's site, built once per run by the strict build (tests/test_site.py and the

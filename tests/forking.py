@@ -16,6 +16,7 @@ _exit` settings (pyproject.toml).
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import select
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from _pytest.capture import CaptureManager
-from _pytest.runner import runtestprotocol
+from _pytest.runner import CallInfo, runtestprotocol
 from _pytest.warnings import catch_warnings_for_item
 
 GROUP_PARAMS = ("task", "framework", "snippet", "database")
@@ -179,13 +180,24 @@ def _run_in_child(items: list[pytest.Item], pipe: int, output: str) -> None:
     descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(descriptor, 1)
     os.dup2(descriptor, 2)
-    os.close(descriptor)
+    # a child about to be killed first writes every thread's stack to its output (kept open
+    # under its own descriptor, as fd 2 is captured during tests), which the parent reports
+    faulthandler.dump_traceback_later(SECONDS_PER_TEST * len(items) - 5, file=descriptor)
     plugins = config.pluginmanager
+    for plugin in plugins.get_plugins():
+        if type(plugin).__name__ == "WorkerInteractor":  # pytest-xdist's link to its controller
+            plugins.unregister(plugin)  # is the parent's: the child reports through its pipe
     plugins.unregister(name="capturemanager")
     capture = CaptureManager(config.option.capture)
     plugins.register(capture, "capturemanager")
     capture.start_global_capturing()
     capture.suspend_global_capture()
+    # The fixtures and collectors the parent set up stay the parent's to tear down: the child
+    # forgets their finalizers (a session fixture's thread, say, is not in the child), and at the
+    # end tears down only what it set up itself.
+    stack = items[0].session._setupstate.stack
+    for node, (_, exc) in list(stack.items()):
+        stack[node] = ([], exc)
     for index, item in enumerate(items):
         nextitem = items[index + 1] if index + 1 < len(items) else None
         with catch_warnings_for_item(config, item.ihook, when="runtest", item=item):
@@ -245,6 +257,18 @@ def _crash_report(item: pytest.Item, child: Child) -> pytest.TestReport:
     )
 
 
+def _tear_down_towards(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Tear down, here, what this process set up and `nextitem` does not need, as pytest does
+    after each test: say, a directory whose last test ran in a child, before a test elsewhere
+    (under pytest-xdist any module may come next), or the session after a forked last test."""
+    call = CallInfo.from_call(
+        lambda: item.session._setupstate.teardown_exact(nextitem), when="teardown"
+    )
+    if call.excinfo is not None:
+        report = item.ihook.pytest_runtest_makereport(item=item, call=call)
+        item.ihook.pytest_runtest_logreport(report=report)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
     if group_key(item) is None:
@@ -267,6 +291,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         ]
     for report in reports:
         item.ihook.pytest_runtest_logreport(report=report)
+    _tear_down_towards(item, nextitem)
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
     del children[item.nodeid]
     if item is child.items[-1]:

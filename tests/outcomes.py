@@ -6,13 +6,21 @@ to its (task, framework) cell and writes, after each such test, `build/test-outc
 (git-ignored; `FIELDGUIDE_OUTCOMES` moves it). Each cell's record holds the outcome, the test
 counts, a sha256 of the snippet, its contract module and its data, and the installed versions
 of what the snippet imports, so the build can refuse a record that no longer describes the code
-and packages it would publish (fieldguide/evidence.py). Cells this run did not test keep the record of the run that did.
+and packages it would publish (fieldguide/evidence.py). Cells this run did not test keep the record
+of the run that did.
+
+Under pytest-xdist (`make test` runs two workers) a cell's tests may be split between workers: its
+contract module on one, its rows of tests/test_differences.py on another. Each worker then writes
+its own part of the record (`parts`, keyed by worker, for the run named by xdist's shared
+`testrunuid`), and the outcome is judged on the sum of the parts, so a cell is *passed* only once
+every collected test of it has passed, whichever worker ran it.
 """
 
 from __future__ import annotations
 
 import fcntl
 import json
+import uuid
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +38,13 @@ _collected: Counter = Counter()  # (task, framework) -> contract tests collected
 _in_module: Counter = Counter()  # of those, the ones in tests/snippets/test_<task>.py
 _database_of: dict[str, str] = {}  # nodeid -> the `database` parameter (sqlite, postgresql)
 _databases: dict[tuple[str, str], set[str]] = {}  # cell -> databases whose tests passed
+_run = {"id": uuid.uuid4().hex, "worker": "main"}  # xdist's run id and worker id, when it runs
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    workerinput = getattr(config, "workerinput", None)  # set by pytest-xdist in its workers
+    if workerinput is not None:
+        _run.update(id=workerinput["testrunuid"], worker=workerinput["workerid"])
 
 
 def _cell_of(item: pytest.Item) -> tuple[str, str] | None:
@@ -96,13 +111,22 @@ def _merge(path: Path, changed: set[tuple[str, str]]) -> None:
         cells = {}
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for task_id, framework in changed:
+        key = f"{task_id}/{framework}"
         cell = catalog().tasks[task_id].support[framework]
         snippet = cell.evidence.snippet if cell.evidence else None
-        counts = _counts[(task_id, framework)]
+        earlier = cells.get(key, {})
+        parts = earlier.get("parts", {}) if earlier.get("run") == _run["id"] else {}
+        parts[_run["worker"]] = {
+            "tests": dict(_counts[(task_id, framework)]),
+            "failed_tests": _failed.get((task_id, framework), []),
+            "databases": sorted(_databases.get((task_id, framework), set())),
+        }
+        counts = sum((Counter(part["tests"]) for part in parts.values()), Counter())
+        collected = _collected[(task_id, framework)]
         if counts["failed"]:
             outcome = "failed"
         elif (
-            counts["passed"] + counts["skipped_database"] == _collected[(task_id, framework)]
+            counts["passed"] + counts["skipped_database"] == collected
             and counts["passed"]
             and _in_module[(task_id, framework)]
         ):
@@ -111,18 +135,20 @@ def _merge(path: Path, changed: set[tuple[str, str]]) -> None:
             outcome = "passed"
         else:
             outcome = "incomplete"  # some were skipped, deselected or have not run yet
-        cells[f"{task_id}/{framework}"] = {
+        cells[key] = {
             "task": task_id,
             "framework": framework,
             "snippet": snippet,
             "sha256": inputs_digest(ROOT, task_id, snippet) if snippet else None,
             "outcome": outcome,
-            "tests": {**counts, "collected": _collected[(task_id, framework)]},
-            "failed_tests": _failed.get((task_id, framework), []),
-            "databases": sorted(_databases.get((task_id, framework), set())),
+            "tests": {**counts, "collected": collected},
+            "failed_tests": sorted(n for part in parts.values() for n in part["failed_tests"]),
+            "databases": sorted({d for part in parts.values() for d in part["databases"]}),
             "versions": {distribution(r): installed(r) for r in cell.install},
             "python": python_version(),
             "date": now,
+            "run": _run["id"],
+            "parts": parts,
         }
     scratch = path.with_suffix(".json.tmp")
     scratch.write_text(
