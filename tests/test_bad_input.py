@@ -135,7 +135,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     (
         unknown_framework,
         "data/tasks/routing.yml:24: unknown framework 'flsk'; known frameworks: django, "
-        "django_ninja, fastapi, flask, litestar",
+        "django_ninja, fastapi, flask, litestar, quart",
     ),
     (
         unknown_level,
@@ -144,7 +144,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         builtin_without_evidence,
-        "data/tasks/hello.yml:31: support.fastapi: a 'builtin' cell needs evidence: add `evidence:` "
+        "data/tasks/hello.yml:39: support.fastapi: a 'builtin' cell needs evidence: add `evidence:` "
         "with a `snippet:` path or a `docs:` URL",
     ),
     (
@@ -169,7 +169,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         http_url,
-        "data/tasks/hello.yml:37: support.fastapi.evidence.docs: URL must start with "
+        "data/tasks/hello.yml:45: support.fastapi.evidence.docs: URL must start with "
         "https:// (got 'http://fastapi.tiangolo.com/tutorial/first-steps/'); use the https address",
     ),
     (

@@ -105,6 +105,7 @@ RUNS_ON_THE_SERVER_LOOP = {
     "django": True,
     "django_ninja": True,
     "flask": False,
+    "quart": True,
     "fastapi": True,
     "litestar": True,
 }

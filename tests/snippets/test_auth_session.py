@@ -21,8 +21,14 @@ def database(monkeypatch):
 
 
 @pytest.fixture
-def alice(http, framework):
-    """Create the user with each snippet's own means: Django's User model, or add_user()."""
+def alice(http, framework, monkeypatch):
+    """Create the user with each snippet's own means: Django's User model, or add_user().
+
+    Quart-Auth marks its cookie Secure by default, which a client on plain http://localhost
+    never sends back (and Quart-Auth warns); the tests turn the flag off as a developer serving
+    on plain HTTP would. test_quart_auth_cookie_is_secure_by_default checks the default."""
+    if framework == "quart":
+        monkeypatch.setattr(snippet_module("auth_session", framework).auth, "cookie_secure", False)
     if uses_django(framework):
         from django.contrib.auth import get_user_model
         from django.core.management import call_command
@@ -102,11 +108,13 @@ def test_anonymous_visitor_does_not_see_the_page(http):
 
 # Whether a copy of the session cookie taken before logout still logs in afterwards. Django
 # (and so Django Ninja) deletes the server-side session; Flask and Starlette keep the whole session in the signed
-# cookie, which stays valid until it expires. The page's "Logging out" section states this.
+# cookie, which stays valid until it expires, and so does Quart-Auth's signed user id.
+# The page's "Logging out" section states this.
 REPLAYED_COOKIE_WORKS = {
     "django": False,
     "django_ninja": False,
     "flask": True,
+    "quart": True,
     "fastapi": True,
     "litestar": False,
 }
@@ -137,3 +145,19 @@ def test_litestar_refuses_a_logged_in_post_without_the_csrf_token(snippet):
 
         assert refused.status_code == 403
         assert http.get("/private").status_code == 200
+
+
+def test_quart_auth_cookie_is_secure_by_default():
+    """Quart-Auth's cookie is Secure, HttpOnly and SameSite=Lax unless configured otherwise; set
+    over plain HTTP it comes with a warning, and the client will not send it back."""
+    module = snippet_module("auth_session", "quart")
+    module.add_user("alice", PASSWORD)
+    with client("auth_session", "quart") as http:
+        with pytest.warns(UserWarning, match="Secure cookies will be ignored"):
+            response = log_in(http)
+        assert http.get("/private").status_code == 302
+
+    [cookie] = response.headers.get_list("set-cookie")
+    assert {"secure", "httponly", "samesite=lax"} <= {
+        part.strip().lower() for part in cookie.split(";")
+    }

@@ -1,21 +1,22 @@
 """Contract for `background_tasks`: the sign-up answers 202 before the welcome email is sent,
 and the email is sent afterwards.
 
-One assertion set for all four; a harness per framework supplies what "the work" is:
+One assertion set for all of them; a harness per framework supplies what "the work" is:
 
 - Django and Django Ninja: django.tasks with django-tasks-db. The snippet's own
   `db_worker --batch` command runs in a subprocess, only after the response has come back.
 - Flask: RQ. A redis-server of its own on a Unix socket in the test's directory, and
   `rq worker --burst`, again only after the response. Skipped when redis-server is missing.
-- FastAPI and Litestar: BackgroundTasks, or a BackgroundTask on Litestar's Response, served by
-  uvicorn on loopback (the in-process TestClient would wait for the task). The task is held by
-  an event until the response has arrived.
+- FastAPI, Litestar and Quart: BackgroundTasks, a BackgroundTask on Litestar's Response, or
+  Quart's app.add_background_task, served by uvicorn on loopback (the in-process TestClient would
+  wait for the task). The task is held by an event until the response has arrived.
 
 So "did not wait" is proved by order, never by timing.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import importlib
 import os
@@ -139,8 +140,8 @@ def flask_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[H
 def response_task_harness(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, framework: str = "fastapi"
 ) -> Iterator[Harness]:
-    """FastAPI's BackgroundTasks and Litestar's BackgroundTask run after the response, in the
-    web process, on a real server."""
+    """FastAPI's BackgroundTasks, Litestar's BackgroundTask and Quart's add_background_task run
+    after the response, in the web process, on a real server."""
     module = importlib.import_module(f"snippets.{TASK}.{framework}_app")
     monkeypatch.setattr(module, "outbox", [])
     release, done = threading.Event(), threading.Event()
@@ -172,6 +173,7 @@ HARNESSES = {
     "django": django_harness,
     "django_ninja": django_ninja_harness,
     "flask": flask_harness,
+    "quart": functools.partial(response_task_harness, framework="quart"),
     "fastapi": response_task_harness,
     "litestar": functools.partial(response_task_harness, framework="litestar"),
 }
@@ -256,3 +258,27 @@ def test_litestar_testclient_waits_for_background_tasks(monkeypatch):
 
     assert response.status_code == 202
     assert module.outbox == [SENT]
+
+
+def test_quart_test_client_does_not_wait_but_test_app_does(monkeypatch):
+    """Unlike FastAPI's and Litestar's TestClient, Quart's test client returns while the task is
+    still running; leaving `app.test_app()` waits for it, as Quart's shutdown does."""
+    module = importlib.import_module(f"snippets.{TASK}.quart_app")
+    monkeypatch.setattr(module, "outbox", [])
+    release = threading.Event()
+    send = module.send_welcome_email
+
+    def held_until_released(email):
+        assert release.wait(WAIT), "the test never released the task"
+        send(email)
+
+    monkeypatch.setattr(module, "send_welcome_email", held_until_released)
+
+    async def sign_up():
+        async with module.app.test_app() as test_app:
+            response = await test_app.test_client().post("/signups", json={"email": EMAIL})
+            during = list(module.outbox)
+            release.set()
+        return response.status_code, during, list(module.outbox)
+
+    assert asyncio.run(sign_up()) == (202, [], [SENT])

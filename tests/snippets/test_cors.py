@@ -11,6 +11,7 @@ HEADER_WITHOUT_ORIGIN = {
     "django": False,
     "django_ninja": False,
     "flask": True,
+    "quart": False,
     "fastapi": False,
     "litestar": False,
 }

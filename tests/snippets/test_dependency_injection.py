@@ -1,6 +1,7 @@
 """Contract for `dependency_injection`: handlers get a per-request database connection, and a
 test can hand them its own database through each framework's own mechanism."""
 
+import asyncio
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,6 +69,9 @@ def client_with_database(framework: str, path: Path) -> Iterator[httpx2.Client]:
     elif framework == "flask":
         with wsgi_client(module.create_app({"DATABASE": str(path)})) as http:
             yield http
+    elif framework == "quart":
+        with TestClient(module.create_app({"DATABASE": str(path)}), base_url=BASE_URL) as http:
+            yield http
     else:
         from django.test import override_settings
 
@@ -119,6 +123,8 @@ def test_default_wiring_reads_the_configured_path(framework, tmp_path, monkeypat
         http = TestClient(module.app, base_url=BASE_URL)
     elif framework == "flask":
         http = wsgi_client(module.create_app())
+    elif framework == "quart":
+        http = TestClient(module.create_app(), base_url=BASE_URL)
     else:
         http = wsgi_client(module.application)
     with http:
@@ -133,3 +139,19 @@ def test_flask_helper_reuses_one_connection_per_request(tmp_path):
 
     with app.test_request_context("/notes"):
         assert module.get_db() is module.get_db()
+
+
+def test_quart_helper_reuses_one_connection_per_request_and_closes_it(tmp_path):
+    """The same pattern on Quart: the helper and the teardown are coroutines."""
+    module = snippet_module("dependency_injection", "quart")
+    app = module.create_app({"DATABASE": str(make_database(tmp_path / "test.sqlite3"))})
+
+    async def connections():
+        async with app.test_request_context("/notes"):
+            first, second = await module.get_db(), await module.get_db()
+        return first, second
+
+    first, second = asyncio.run(connections())
+    assert first is second
+    with pytest.raises(ValueError, match="no active connection"):
+        asyncio.run(first.execute("SELECT 1"))

@@ -27,6 +27,7 @@ SERVERS = {
     "django": "gunicorn",
     "django_ninja": "gunicorn",
     "flask": "gunicorn",
+    "quart": "hypercorn",
     "fastapi": "uvicorn",
     "litestar": "uvicorn",
 }
@@ -149,6 +150,7 @@ PLAIN_HTTP_STATUS = {
     "django": 301,
     "django_ninja": 301,
     "flask": 200,
+    "quart": 200,
     "fastapi": 200,
     "litestar": 200,
 }

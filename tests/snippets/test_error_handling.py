@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.support import isolation_marks, media_type, snippet_module
+from tests.support import client, isolation_marks, media_type, snippet_module
 
 PROBLEM = "application/problem+json"
 
@@ -91,3 +91,13 @@ def test_malformed_json_is_a_problem_too(http):
     assert response.headers["content-type"] == PROBLEM
     assert response.status_code in (400, 422)
     assert response.json()["status"] == response.status_code
+
+
+@pytest.mark.parametrize("body", [[1, 2], "an order"])
+def test_quart_body_that_is_not_an_object_is_a_problem_naming_the_body(body):
+    """Quart-Schema validates the parsed body itself, so an error about the whole body has an
+    empty `loc`; the snippet names it `body`, as FastAPI's `loc` does."""
+    with client("error_handling", "quart") as http:
+        problem = assert_problem(http.post("/orders", json=body), 422, "Unprocessable Content")
+
+    assert [error["field"] for error in problem["errors"]] == ["body"]

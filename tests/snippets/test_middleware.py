@@ -18,6 +18,7 @@ HEADER_ON_UNHANDLED_500 = {
     "django": True,
     "django_ninja": True,
     "flask": True,
+    "quart": True,
     "fastapi": False,
     "litestar": True,
 }

@@ -1,7 +1,7 @@
 """Contract for `pagination_filtering`: GET /books?page=&limit=&year= over a database table.
 
-Django REST framework wraps a page as {count, next, previous, results}; the Flask and FastAPI
-snippets as {items, total, page, limit}; Litestar's OffsetPagination as {items, limit, offset,
+Django REST framework wraps a page as {count, next, previous, results}; the Flask, Quart and
+FastAPI snippets as {items, total, page, limit}; Litestar's OffsetPagination as {items, limit, offset,
 total}. `items` and `total` read either (recorded on the page as
 the `page_shape` difference). Runs on SQLite, and on PostgreSQL when DATABASE_URL is set."""
 
@@ -9,7 +9,7 @@ from tests.databases import database_marks, insert
 
 pytestmark = database_marks("pagination_filtering")
 # How each snippet refuses a bad page or limit: 404 (Django, Flask's paginate), 422 (FastAPI),
-# or 400, Litestar's status for any parameter that fails validation.
+# or 400, Litestar's status for any parameter that fails validation and Quart-Schema's.
 REFUSED = (400, 404, 422)
 
 

@@ -13,6 +13,7 @@ FEATURE_MODULES = {
     "django": ["django_project/books/views.py", "django_project/authors/views.py"],
     "django_ninja": ["django_ninja_project/books/api.py", "django_ninja_project/authors/api.py"],
     "flask": ["flask_project/books.py", "flask_project/authors.py"],
+    "quart": ["quart_project/books.py", "quart_project/authors.py"],
     "fastapi": ["fastapi_project/routers/books.py", "fastapi_project/routers/authors.py"],
     "litestar": ["litestar_project/books.py", "litestar_project/authors.py"],
 }
@@ -53,6 +54,7 @@ WITHOUT_SLASH = {
     "django": (404, None),
     "django_ninja": (404, None),
     "flask": (308, "/books/"),
+    "quart": (308, "/books/"),
     "fastapi": (307, "/books/"),
     "litestar": (200, None),
 }

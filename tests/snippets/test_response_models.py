@@ -14,6 +14,7 @@ UTC_SUFFIX = {
     "django": "Z",
     "django_ninja": "Z",
     "flask": "+00:00",
+    "quart": "Z",
     "fastapi": "Z",
     "litestar": "Z",
 }
@@ -73,3 +74,17 @@ def test_missing_input_field_is_rejected(http, field):
 
     assert response.status_code in (400, 422)
     assert field in response.text
+
+
+def test_quart_schema_changes_how_quart_writes_datetimes():
+    """Plain Quart writes a datetime as Flask does, as an HTTP date; once QuartSchema(app) is
+    set up, the app's JSON provider hands it to Pydantic, which writes ISO 8601 with Z."""
+    from quart import Quart
+    from quart_schema import QuartSchema
+
+    moment = {"at": datetime(2026, 1, 2, 3, 4, 5, 123456, tzinfo=UTC)}
+    app = Quart(__name__)
+    assert app.json.dumps(moment) == '{"at": "Fri, 02 Jan 2026 03:04:05 GMT"}'
+
+    QuartSchema(app)
+    assert app.json.dumps(moment) == '{"at": "2026-01-02T03:04:05.123456Z"}'

@@ -3,11 +3,14 @@
 Each snippet runs on a real server on loopback (tests/servers.py): in-process ASGI clients
 collect the whole body before returning it, so only a socket shows rows arriving while the
 generator is still running. The generators are gated by a `threading.Event` the test holds,
-so "arrived before the end" is proved without timing.
+so "arrived before the end" is proved without timing. Quart's generators are async, so their
+stand-ins are too, and wait for the event in a thread so that the event loop keeps serving.
 """
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 import threading
 from collections.abc import Iterator
@@ -50,6 +53,28 @@ def parse_events(text: str) -> list[dict[str, str]]:
     return events
 
 
+def gated(original, first: list, rest: list, release: threading.Event):
+    """A stand-in for one of the snippet's generators: yields `first`, waits until the test sets
+    `release`, then yields `rest`; an async generator where the snippet's is one."""
+    if inspect.isasyncgenfunction(original):
+
+        async def gated_async(*args, **kwargs):
+            for item in first:
+                yield item
+            assert await asyncio.to_thread(release.wait, WAIT), "the test never released it"
+            for item in rest:
+                yield item
+
+        return gated_async
+
+    def gated_sync(*args, **kwargs):
+        yield from first
+        assert release.wait(WAIT), "the test never released the generator"
+        yield from rest
+
+    return gated_sync
+
+
 def test_csv_export_streams_every_row(http):
     response = http.get("/export.csv")
 
@@ -66,13 +91,8 @@ def test_csv_export_streams_every_row(http):
 def test_csv_rows_arrive_while_the_generator_is_still_running(http, snippet, monkeypatch):
     release = threading.Event()
 
-    def gated_rows():
-        yield "number", "square"
-        yield 1, 1
-        assert release.wait(WAIT), "the test never released the generator"
-        yield 2, 4
-
-    monkeypatch.setattr(snippet, "report_rows", gated_rows)
+    rows = gated(snippet.report_rows, [("number", "square"), (1, 1)], [(2, 4)], release)
+    monkeypatch.setattr(snippet, "report_rows", rows)
 
     with http.stream("GET", "/export.csv") as response:
         lines = response.iter_lines()
@@ -108,12 +128,7 @@ def test_a_reconnecting_client_resumes_after_last_event_id(http):
 def test_each_event_is_sent_as_soon_as_it_is_ready(http, snippet, monkeypatch):
     release = threading.Event()
 
-    def gated_progress(after=0):
-        yield 25
-        assert release.wait(WAIT), "the test never released the generator"
-        yield 50
-
-    monkeypatch.setattr(snippet, "job_progress", gated_progress)
+    monkeypatch.setattr(snippet, "job_progress", gated(snippet.job_progress, [25], [50], release))
 
     with http.stream("GET", "/events") as response:
         chunks = response.iter_text()
@@ -129,12 +144,13 @@ def test_each_event_is_sent_as_soon_as_it_is_ready(http, snippet, monkeypatch):
 
 
 # Browsers only send back ids the server gave them; a hand-made bad one meets each snippet's
-# parsing: Django's int() raises, Flask's headers.get(type=int) falls back to 0, FastAPI's
+# parsing: Django's int() raises, Flask's and Quart's headers.get(type=int) fall back to 0, FastAPI's
 # int Header parameter is validated (422), and so are Django Ninja's (422) and Litestar's (400).
 MALFORMED_LAST_EVENT_ID = {
     "django": 500,
     "django_ninja": 422,
     "flask": 200,
+    "quart": 200,
     "fastapi": 422,
     "litestar": 400,
 }
@@ -188,3 +204,16 @@ def test_ninja_sse_frames_carry_data_lines_only(ninja):
     from ninja.streaming import SSE
 
     assert SSE.format_chunk('{"percent": 25}') == 'data: {"percent": 25}\n\n'
+
+
+def test_quart_sse_response_lifts_the_response_timeout():
+    """Quart stops sending any response after RESPONSE_TIMEOUT (60 s by default) unless the
+    response sets its own `timeout`; the SSE view sets None, the CSV export keeps the default
+    (Ellipsis: use RESPONSE_TIMEOUT)."""
+    snippet = snippet_module(TASK, "quart")
+
+    async def timeouts():
+        async with snippet.app.test_request_context("/events"):
+            return (await snippet.events()).timeout, (await snippet.export()).timeout
+
+    assert asyncio.run(timeouts()) == (None, Ellipsis)

@@ -73,3 +73,11 @@ def test_litestar_escapes_templates_whatever_their_name(tmp_path):
     engine = JinjaTemplateEngine(directory=tmp_path)
 
     assert engine.get_template("page.txt").render(value="<b>") == "&lt;b&gt;"
+
+
+def test_quart_escapes_by_file_name_as_flask_does():
+    """Quart inherits Flask's select_jinja_autoescape: .html is escaped, .txt is not."""
+    from snippets.templates.quart_app import app
+
+    assert app.select_jinja_autoescape("books.html") is True
+    assert app.select_jinja_autoescape("email.txt") is False

@@ -83,6 +83,7 @@ def test_django_tests_pass_under_djangos_runner(snippet, tests):
         ("django_tests.py", 7),
         ("django_ninja_tests.py", 7),
         ("test_flask_app.py", 7),
+        ("test_quart_app.py", 7),
         ("test_fastapi_app.py", 7),
         ("test_litestar_app.py", 7),
     ],
@@ -92,7 +93,8 @@ def test_every_framework_shows_its_own_tests(module, count):
     tests = [
         node.name
         for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.name.startswith("test_")
     ]
 
     assert len(tests) == count

@@ -119,6 +119,7 @@ ACCEPTS_FOREIGN_ORIGIN = {
     "django": False,
     "django_ninja": False,
     "flask": True,
+    "quart": True,
     "fastapi": True,
     "litestar": True,
 }
@@ -134,3 +135,29 @@ def test_origin_check(ws, framework, origin):
         with pytest.raises(InvalidStatus) as refused, ws("/ws/echo", origin=origin):
             pass
         assert refused.value.response.status_code == 403
+
+
+def test_quart_test_client_speaks_websocket_and_quart_cors_checks_the_origin():
+    """Quart's own test client opens WebSockets in-process. quart-cors's cors() also guards
+    WebSocket handshakes: an Origin it does not allow is refused with 400 before the handler."""
+    import asyncio
+
+    from quart import Quart, websocket
+    from quart.testing import WebsocketResponseError
+    from quart_cors import cors
+
+    app = cors(Quart(__name__), allow_origin=["https://app.example.org"])
+
+    @app.websocket("/ws")
+    async def greet():
+        await websocket.send("hi")
+
+    async def handshake(origin: str) -> str | int:
+        try:
+            async with app.test_client().websocket("/ws", headers={"Origin": origin}) as socket:
+                return await socket.receive()
+        except WebsocketResponseError as error:
+            return error.response.status_code
+
+    assert asyncio.run(handshake("https://app.example.org")) == "hi"
+    assert asyncio.run(handshake("https://evil.example")) == 400

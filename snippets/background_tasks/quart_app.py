@@ -1,0 +1,18 @@
+import time
+
+from quart import Quart, request
+
+app = Quart(__name__)
+outbox: list[str] = []
+
+
+def send_welcome_email(email):
+    time.sleep(0.5)
+    outbox.append(f"Welcome email sent to {email}")
+
+
+@app.post("/signups")
+async def signup():
+    email = (await request.get_json())["email"]
+    app.add_background_task(send_welcome_email, email)
+    return {"email": email}, 202
