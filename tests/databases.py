@@ -39,9 +39,9 @@ POSTGRES_SKIP = "DATABASE_URL not set: PostgreSQL run skipped"
 # Django's dj-database-url wants postgresql://; SQLAlchemy needs the driver named (psycopg 3).
 DJANGO_SCHEME = "postgresql"
 SQLALCHEMY_SCHEME = "postgresql+psycopg"
-# Litestar's snippets use SQLAlchemy's asyncio engine, as Litestar's docs do: aiosqlite for
-# SQLite (psycopg 3 is async already).
-ASYNC_SQLITE = {"litestar": "sqlite+aiosqlite://"}
+# Litestar's and Starlette's snippets use SQLAlchemy's asyncio engine, as their docs do: aiosqlite
+# for SQLite (psycopg 3 is async already).
+ASYNC_SQLITE = {"litestar": "sqlite+aiosqlite://", "starlette": "sqlite+aiosqlite://"}
 
 
 @functools.cache
@@ -230,7 +230,7 @@ def insert(task: str, framework: str, model: str, rows: list[dict]) -> list[int]
             module.db.session.add_all(objects)
             module.db.session.commit()
             return [o.id for o in objects]
-    if framework == "litestar":
+    if framework in ASYNC_SQLITE:
         return insert_with_a_sync_engine(objects)
     from sqlmodel import Session
 
@@ -241,7 +241,8 @@ def insert(task: str, framework: str, model: str, rows: list[dict]) -> list[int]
 
 
 def insert_with_a_sync_engine(objects: list) -> list[int]:
-    """Litestar's snippets only have an async engine; test data goes in through a sync one."""
+    """Litestar's and Starlette's snippets only have an async engine; test data goes in through a
+    sync one."""
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 

@@ -107,6 +107,7 @@ RUNS_ON_THE_SERVER_LOOP = {
     "flask": False,
     "fastapi": True,
     "litestar": True,
+    "starlette": True,
 }
 
 

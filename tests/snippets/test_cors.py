@@ -13,6 +13,7 @@ HEADER_WITHOUT_ORIGIN = {
     "flask": True,
     "fastapi": False,
     "litestar": False,
+    "starlette": False,
 }
 
 

@@ -29,6 +29,7 @@ SERVERS = {
     "flask": "gunicorn",
     "fastapi": "uvicorn",
     "litestar": "uvicorn",
+    "starlette": "uvicorn",
 }
 
 
@@ -151,6 +152,7 @@ PLAIN_HTTP_STATUS = {
     "flask": 200,
     "fastapi": 200,
     "litestar": 200,
+    "starlette": 200,
 }
 
 

@@ -19,17 +19,21 @@ from tests.support import ROOT, snippet_module, uses_django
 # Each test starts from a database with no tables at all, in its own process.
 pytestmark = [*database_marks("migrations"), pytest.mark.fresh_process]
 TASK = "migrations"
-ALEMBIC_INI = "snippets/migrations/fastapi_migrations/alembic.ini"
+ALEMBIC_INI = {
+    "fastapi": "snippets/migrations/fastapi_migrations/alembic.ini",
+    "starlette": "snippets/migrations/starlette_migrations/alembic.ini",
+}
 TABLE = {"django": "migrations_book", "django_ninja": "migrations_book"}  # app label prefix
 CLI = {
     "django": [sys.executable, "-m", "snippets.migrations.django_app"],
     "django_ninja": [sys.executable, "-m", "snippets.migrations.django_ninja_app"],
     "flask": [sys.executable, "-m", "flask", "--app", "snippets.migrations.flask_app", "db"],
-    "fastapi": [sys.executable, "-m", "alembic", "-c", ALEMBIC_INI],
+    "fastapi": [sys.executable, "-m", "alembic", "-c", ALEMBIC_INI["fastapi"]],
     "litestar": [
         *(sys.executable, "-m", "litestar", "--app", "snippets.migrations.litestar_app:app"),
         "database",
     ],
+    "starlette": [sys.executable, "-m", "alembic", "-c", ALEMBIC_INI["starlette"]],
 }
 UPGRADE = {
     "django": ["migrate"],
@@ -37,6 +41,7 @@ UPGRADE = {
     "flask": ["upgrade"],
     "fastapi": ["upgrade", "head"],
     "litestar": ["upgrade", "--no-prompt"],
+    "starlette": ["upgrade", "head"],
 }
 SECOND_MIGRATION_SQL = {
     "django": ["sqlmigrate", "migrations", "0002"],
@@ -44,6 +49,7 @@ SECOND_MIGRATION_SQL = {
     "flask": ["upgrade", "0001:0002", "--sql"],
     "fastapi": ["upgrade", "0001:0002", "--sql"],
     "litestar": ["upgrade", "0001:0002", "--sql", "--no-prompt"],
+    "starlette": ["upgrade", "0001:0002", "--sql"],
 }
 
 CHECK = {
@@ -52,6 +58,7 @@ CHECK = {
     "flask": ["check"],
     "fastapi": ["check"],
     "litestar": ["check"],
+    "starlette": ["check"],
 }
 
 
@@ -95,10 +102,10 @@ def execute(framework, sql, **params):
         engine.dispose()
 
 
-def alembic_config():
+def alembic_config(framework):
     from alembic.config import Config
 
-    return Config(ROOT / ALEMBIC_INI)
+    return Config(ROOT / ALEMBIC_INI[framework])
 
 
 def upgrade(framework, revision):
@@ -120,7 +127,7 @@ def upgrade(framework, revision):
     else:
         from alembic import command
 
-        command.upgrade(alembic_config(), revision)
+        command.upgrade(alembic_config(framework), revision)
 
 
 def downgrade(framework, revision):
@@ -144,7 +151,7 @@ def downgrade(framework, revision):
     else:
         from alembic import command
 
-        command.downgrade(alembic_config(), revision)
+        command.downgrade(alembic_config(framework), revision)
 
 
 def test_the_tool_builds_the_schema_from_an_empty_database(framework_db):

@@ -15,6 +15,7 @@ FEATURE_MODULES = {
     "flask": ["flask_project/books.py", "flask_project/authors.py"],
     "fastapi": ["fastapi_project/routers/books.py", "fastapi_project/routers/authors.py"],
     "litestar": ["litestar_project/books.py", "litestar_project/authors.py"],
+    "starlette": ["starlette_project/books.py", "starlette_project/authors.py"],
 }
 
 
@@ -55,6 +56,7 @@ WITHOUT_SLASH = {
     "flask": (308, "/books/"),
     "fastapi": (307, "/books/"),
     "litestar": (200, None),
+    "starlette": (307, "/books/"),
 }
 
 

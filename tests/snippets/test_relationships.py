@@ -1,13 +1,14 @@
 """Contract for `relationships`: authors with their books, loaded without the N+1 problem.
 
 The query counts come from the database layer itself: Django's CaptureQueriesContext, and a
-SQLAlchemy `before_cursor_execute` listener on the snippet's engine for Flask, FastAPI and
-Litestar (the sync engine inside its async one).
+SQLAlchemy `before_cursor_execute` listener on the snippet's engine for Flask, FastAPI, Litestar
+and Starlette (for the last two, the sync engine inside the async one).
 Runs on SQLite, and on PostgreSQL when DATABASE_URL is set."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from sqlalchemy import event
 
 from tests.databases import database_marks, insert
@@ -35,6 +36,8 @@ def queries(framework) -> Iterator[list[str]]:
             engine = module.db.engine
     elif framework == "litestar":
         engine = module.alchemy.get_engine().sync_engine
+    elif framework == "starlette":
+        engine = module.engine.sync_engine
     else:
         engine = module.engine
     statements = []
@@ -78,18 +81,20 @@ def lazy_load_every_author_and_book(framework, http) -> int:
         with module.app.app_context():
             authors = module.db.session.scalars(module.db.select(module.Author)).all()
             return sum(len(author.books) for author in authors)
-    if framework == "litestar":
+    if framework in ("litestar", "starlette"):
         # Lazy loading needs a sync session: run_sync gives one on the snippet's async engine,
         # in the event loop the app runs in (the test client's portal).
         from sqlalchemy import select
         from sqlalchemy.ext.asyncio import AsyncSession
+
+        engine = module.alchemy.get_engine() if framework == "litestar" else module.engine
 
         def count_books(session) -> int:
             authors = session.scalars(select(module.Author)).all()
             return sum(len(author.books) for author in authors)
 
         async def lazy_load() -> int:
-            async with AsyncSession(module.alchemy.get_engine()) as session:
+            async with AsyncSession(engine) as session:
                 return await session.run_sync(count_books)
 
         return http.portal.call(lazy_load)
@@ -172,3 +177,32 @@ def test_books_endpoint_uses_one_joined_query(db_http, framework):
 
     assert len(sent) == 1, sent
     assert "JOIN" in sent[0].upper()
+
+
+@pytest.mark.parametrize("snippet", ["litestar", "starlette"])
+def test_async_engine_refuses_a_lazy_load(snippet):
+    """Why the async snippets cannot slide into N+1 unnoticed (the pages say so): on an
+    AsyncSession, touching a relationship that was not loaded eagerly raises instead of querying."""
+    import asyncio
+
+    from sqlalchemy import select
+    from sqlalchemy.exc import StatementError
+    from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+
+    module = snippet_module(TASK, snippet)
+
+    async def touch_books():
+        engine = create_async_engine("sqlite+aiosqlite://")
+        try:
+            async with engine.begin() as connection:
+                await connection.run_sync(module.Base.metadata.create_all)
+            async with AsyncSession(engine) as session:
+                session.add(module.Author(name="Ada"))
+                await session.commit()
+                author = await session.scalar(select(module.Author))
+                return author.books
+        finally:
+            await engine.dispose()
+
+    with pytest.raises(StatementError, match="MissingGreenlet"):
+        asyncio.run(touch_books())

@@ -16,6 +16,7 @@ UTC_SUFFIX = {
     "flask": "+00:00",
     "fastapi": "Z",
     "litestar": "Z",
+    "starlette": "Z",
 }
 
 
@@ -73,3 +74,12 @@ def test_missing_input_field_is_rejected(http, field):
 
     assert response.status_code in (400, 422)
     assert field in response.text
+
+
+def test_starlette_json_response_refuses_a_datetime():
+    """Why the Starlette snippet dumps through Pydantic (mode="json"): JSONResponse is json.dumps
+    of what it is given, with no encoder for datetimes, models or dataclasses."""
+    from starlette.responses import JSONResponse
+
+    with pytest.raises(TypeError, match="datetime is not JSON serializable"):
+        JSONResponse({"created_at": datetime.now(UTC)})

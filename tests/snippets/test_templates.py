@@ -73,3 +73,16 @@ def test_litestar_escapes_templates_whatever_their_name(tmp_path):
     engine = JinjaTemplateEngine(directory=tmp_path)
 
     assert engine.get_template("page.txt").render(value="<b>") == "&lt;b&gt;"
+
+
+def test_starlette_escapes_html_templates_only(tmp_path):
+    """Starlette's Jinja2Templates (autoescaping on since 1.0) uses Jinja's select_autoescape:
+    .html, .htm and .xml templates are escaped, a .txt template is not."""
+    from starlette.templating import Jinja2Templates
+
+    (tmp_path / "page.html").write_text("{{ value }}", encoding="utf-8")
+    (tmp_path / "page.txt").write_text("{{ value }}", encoding="utf-8")
+    templates = Jinja2Templates(directory=tmp_path)
+
+    assert templates.get_template("page.html").render(value="<b>") == "&lt;b&gt;"
+    assert templates.get_template("page.txt").render(value="<b>") == "<b>"

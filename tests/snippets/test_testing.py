@@ -85,6 +85,7 @@ def test_django_tests_pass_under_djangos_runner(snippet, tests):
         ("test_flask_app.py", 7),
         ("test_fastapi_app.py", 7),
         ("test_litestar_app.py", 7),
+        ("test_starlette_app.py", 7),
     ],
 )
 def test_every_framework_shows_its_own_tests(module, count):

@@ -114,13 +114,15 @@ def test_flask_broadcast_drops_a_member_that_has_just_gone():
 # Browsers send the page's Origin with every WebSocket handshake and do not apply the
 # same-origin policy to WebSockets, so a server that wants to refuse other sites must check it.
 # Channels' AllowedHostsOriginValidator checks it against ALLOWED_HOSTS (and refuses a missing
-# Origin); FastAPI, Flask-Sock and Litestar accept any Origin unless the endpoint checks it.
+# Origin); FastAPI, Flask-Sock, Litestar and Starlette accept any Origin unless the endpoint
+# checks it.
 ACCEPTS_FOREIGN_ORIGIN = {
     "django": False,
     "django_ninja": False,
     "flask": True,
     "fastapi": True,
     "litestar": True,
+    "starlette": True,
 }
 
 
