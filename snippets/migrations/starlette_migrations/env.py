@@ -9,8 +9,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from snippets.migrations.starlette_app import DATABASE_URL, Base
 
 config = context.config
-if config.config_file_name is not None:
-    fileConfig(config.config_file_name)
+fileConfig(config.config_file_name)
 target_metadata = Base.metadata
 
 
