@@ -106,9 +106,9 @@ def test_flask_broadcast_drops_a_member_that_has_just_gone():
         module.members.add(gone)
         ada.send("anyone there?")
         assert ada.recv(WAIT) == "anyone there?"
-        assert gone not in module.members
         ada.send("still connected")
         assert ada.recv(WAIT) == "still connected"
+        assert gone not in module.members
 
 
 # Browsers send the page's Origin with every WebSocket handshake and do not apply the
