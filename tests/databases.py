@@ -39,9 +39,14 @@ POSTGRES_SKIP = "DATABASE_URL not set: PostgreSQL run skipped"
 # Django's dj-database-url wants postgresql://; SQLAlchemy needs the driver named (psycopg 3).
 DJANGO_SCHEME = "postgresql"
 SQLALCHEMY_SCHEME = "postgresql+psycopg"
-# Litestar's and Quart's snippets use SQLAlchemy's asyncio engine (as Litestar's docs do; Quart
-# has no ORM of its own): aiosqlite for SQLite (psycopg 3 is async already).
-ASYNC_SQLITE = {"litestar": "sqlite+aiosqlite://", "quart": "sqlite+aiosqlite://"}
+# Litestar's, Quart's and Starlette's snippets use SQLAlchemy's asyncio engine (as Litestar's and
+# Starlette's docs do; Quart has no ORM of its own): aiosqlite for SQLite (psycopg 3 is async
+# already).
+ASYNC_SQLITE = {
+    "litestar": "sqlite+aiosqlite://",
+    "quart": "sqlite+aiosqlite://",
+    "starlette": "sqlite+aiosqlite://",
+}
 
 
 @functools.cache
@@ -241,7 +246,7 @@ def insert(task: str, framework: str, model: str, rows: list[dict]) -> list[int]
 
 
 def insert_with_a_sync_engine(objects: list) -> list[int]:
-    """Litestar's and Quart's snippets only have an async engine; test data goes in through a
+    """Litestar's, Quart's and Starlette's snippets only have an async engine; test data goes in through a
     sync one."""
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session

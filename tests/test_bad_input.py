@@ -135,7 +135,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     (
         unknown_framework,
         "data/tasks/routing.yml:24: unknown framework 'flsk'; known frameworks: django, "
-        "django_ninja, fastapi, flask, litestar, quart",
+        "django_ninja, fastapi, flask, litestar, quart, starlette",
     ),
     (
         unknown_level,

@@ -1,14 +1,19 @@
 """Contract for `admin`: a list page behind a login, with search and a filter.
 
 Each admin has its own URLs and login, so the test keeps a small map of them per framework;
-the assertions are the same for all three. Every test runs on an empty database (forked)."""
+the assertions are the same for every framework. Every test runs on an empty database (forked)."""
 
 import re
 from dataclasses import dataclass
 
 import pytest
 
-from tests.databases import database_client, database_marks
+from tests.databases import (
+    ASYNC_SQLITE,
+    database_client,
+    database_marks,
+    insert_with_a_sync_engine,
+)
 from tests.support import frameworks_with_snippet, snippet_module, uses_django
 
 
@@ -41,19 +46,21 @@ class AdminUI:
 DJANGO_ADMIN = AdminUI(
     "/admin/bookshop/book/", "q", {"in_print__exact": "1"}, {"in_print__exact": "0"}
 )
+SQLADMIN = AdminUI("/admin/book/list", "search", {"in_print": "true"}, {"in_print": "false"})
 UI = {
     "django": DJANGO_ADMIN,
     "django_ninja": DJANGO_ADMIN,
     "flask": AdminUI(
         "/admin/book/", "search", {"flt0_in_print_equals": "1"}, {"flt0_in_print_equals": "0"}
     ),
-    "fastapi": AdminUI("/admin/book/list", "search", {"in_print": "true"}, {"in_print": "false"}),
+    "fastapi": SQLADMIN,
+    "starlette": SQLADMIN,
 }
 
 
 @pytest.fixture(autouse=True)
 def credentials(monkeypatch):
-    """Flask and FastAPI read the admin's credentials from the environment at import."""
+    """Flask, FastAPI and Starlette read the admin's credentials from the environment at import."""
     monkeypatch.setenv("ADMIN_USERNAME", USERNAME)
     monkeypatch.setenv("ADMIN_PASSWORD", PASSWORD)
 
@@ -72,6 +79,8 @@ def seed(framework):
         with module.app.app_context():
             module.db.session.add_all(module.Book(**book) for book in BOOKS)
             module.db.session.commit()
+    elif framework in ASYNC_SQLITE:
+        insert_with_a_sync_engine([module.Book(**book) for book in BOOKS])
     else:
         from sqlalchemy.orm import Session
 
@@ -187,7 +196,7 @@ def log_out(http, framework):
     if uses_django(framework):
         token = http.cookies["csrftoken"]
         return http.post("/admin/logout/", data={"csrfmiddlewaretoken": token})
-    if framework == "fastapi":
+    if framework in ("fastapi", "starlette"):
         return http.get("/admin/logout", follow_redirects=False)
     http.auth = None
     return None

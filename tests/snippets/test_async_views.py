@@ -108,6 +108,7 @@ RUNS_ON_THE_SERVER_LOOP = {
     "quart": True,
     "fastapi": True,
     "litestar": True,
+    "starlette": True,
 }
 
 

@@ -8,6 +8,9 @@ from tests.databases import empty_django_database
 from tests.support import client, snippet_module, uses_django
 
 PASSWORD = "correct horse battery staple"
+# How an anonymous visitor is turned away: a redirect to the login page (302 from Django and
+# Flask-Login, 303 from Starlette's @requires(redirect=...)) or a 401 (the API-style snippets).
+TURNED_AWAY = (302, 303, 401)
 HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]+)"')
 
 
@@ -96,20 +99,21 @@ def test_logout_ends_the_session(http, alice):
 
     assert response.status_code in (302, 303)
     assert response.headers["location"] == "/login"
-    assert http.get("/private").status_code in (302, 401)
+    assert http.get("/private").status_code in TURNED_AWAY
 
 
 def test_anonymous_visitor_does_not_see_the_page(http):
     response = http.get("/private")
 
-    assert response.status_code in (302, 401)
+    assert response.status_code in TURNED_AWAY
     assert "Hello" not in response.text
 
 
 # Whether a copy of the session cookie taken before logout still logs in afterwards. Django
-# (and so Django Ninja) deletes the server-side session; Flask and Starlette keep the whole session in the signed
-# cookie, which stays valid until it expires, and so does Quart-Auth's signed user id.
-# The page's "Logging out" section states this.
+# (and so Django Ninja) deletes the server-side session; Flask and Starlette (FastAPI's sessions
+# are Starlette's) keep the whole session in the signed cookie, which stays valid until it
+# expires, and so does Quart-Auth's signed user id. Litestar's sessions are server-side. The
+# page's "Logging out" section states this.
 REPLAYED_COOKIE_WORKS = {
     "django": False,
     "django_ninja": False,
@@ -117,6 +121,7 @@ REPLAYED_COOKIE_WORKS = {
     "quart": True,
     "fastapi": True,
     "litestar": False,
+    "starlette": True,
 }
 
 

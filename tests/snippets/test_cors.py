@@ -14,6 +14,7 @@ HEADER_WITHOUT_ORIGIN = {
     "quart": False,
     "fastapi": False,
     "litestar": False,
+    "starlette": False,
 }
 
 

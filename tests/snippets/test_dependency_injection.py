@@ -3,6 +3,7 @@ test can hand them its own database through each framework's own mechanism."""
 
 import asyncio
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,6 +73,9 @@ def client_with_database(framework: str, path: Path) -> Iterator[httpx2.Client]:
     elif framework == "quart":
         with TestClient(module.create_app({"DATABASE": str(path)}), base_url=BASE_URL) as http:
             yield http
+    elif framework == "starlette":
+        with TestClient(module.create_app(str(path)), base_url=BASE_URL) as http:
+            yield http
     else:
         from django.test import override_settings
 
@@ -125,6 +129,9 @@ def test_default_wiring_reads_the_configured_path(framework, tmp_path, monkeypat
         http = wsgi_client(module.create_app())
     elif framework == "quart":
         http = TestClient(module.create_app(), base_url=BASE_URL)
+    elif framework == "starlette":  # reads NOTES_DATABASE at import, so import it afresh
+        monkeypatch.delitem(sys.modules, module.__name__)
+        http = TestClient(snippet_module("dependency_injection", framework).app, base_url=BASE_URL)
     else:
         http = wsgi_client(module.application)
     with http:

@@ -30,6 +30,7 @@ SERVERS = {
     "quart": "hypercorn",
     "fastapi": "uvicorn",
     "litestar": "uvicorn",
+    "starlette": "uvicorn",
 }
 
 
@@ -153,6 +154,7 @@ PLAIN_HTTP_STATUS = {
     "quart": 200,
     "fastapi": 200,
     "litestar": 200,
+    "starlette": 200,
 }
 
 

@@ -21,6 +21,7 @@ HEADER_ON_UNHANDLED_500 = {
     "quart": True,
     "fastapi": False,
     "litestar": True,
+    "starlette": False,
 }
 # Litestar raises 404 and 405 in its router, before any route's middleware stack is called.
 HEADER_ON_ROUTER_ERRORS = {"litestar": False}

@@ -22,6 +22,7 @@ TASK = "migrations"
 ALEMBIC_INI = {
     "fastapi": "snippets/migrations/fastapi_migrations/alembic.ini",
     "quart": "snippets/migrations/quart_migrations/alembic.ini",
+    "starlette": "snippets/migrations/starlette_migrations/alembic.ini",
 }
 TABLE = {"django": "migrations_book", "django_ninja": "migrations_book"}  # app label prefix
 CLI = {
@@ -34,6 +35,7 @@ CLI = {
         *(sys.executable, "-m", "litestar", "--app", "snippets.migrations.litestar_app:app"),
         "database",
     ],
+    "starlette": [sys.executable, "-m", "alembic", "-c", ALEMBIC_INI["starlette"]],
 }
 UPGRADE = {
     "django": ["migrate"],
@@ -42,6 +44,7 @@ UPGRADE = {
     "quart": ["upgrade", "head"],
     "fastapi": ["upgrade", "head"],
     "litestar": ["upgrade", "--no-prompt"],
+    "starlette": ["upgrade", "head"],
 }
 SECOND_MIGRATION_SQL = {
     "django": ["sqlmigrate", "migrations", "0002"],
@@ -50,6 +53,7 @@ SECOND_MIGRATION_SQL = {
     "quart": ["upgrade", "0001:0002", "--sql"],
     "fastapi": ["upgrade", "0001:0002", "--sql"],
     "litestar": ["upgrade", "0001:0002", "--sql", "--no-prompt"],
+    "starlette": ["upgrade", "0001:0002", "--sql"],
 }
 
 CHECK = {
@@ -59,6 +63,7 @@ CHECK = {
     "quart": ["check"],
     "fastapi": ["check"],
     "litestar": ["check"],
+    "starlette": ["check"],
 }
 
 

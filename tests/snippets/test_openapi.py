@@ -143,3 +143,21 @@ def test_quart_schema_documents_only_the_success_responses():
         ("/books", "post"): {"201"},
         ("/books/{book_id}", "get"): {"200"},
     }
+
+
+def test_starlette_schema_generator_answers_in_yaml():
+    """Why the Starlette snippet serves the schema with JSONResponse: the generator's own
+    response is YAML, with the OpenAPI media type."""
+    import yaml
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    module = snippet_module("openapi", "starlette")
+    schema_route = Route("/schema", module.schemas.OpenAPIResponse, include_in_schema=False)
+    app = Starlette(routes=[*module.app.routes, schema_route])
+    with TestClient(app) as http:
+        response = http.get("/schema")
+
+    assert response.headers["content-type"].startswith("application/vnd.oai.openapi")
+    assert yaml.safe_load(response.text)["info"] == {"title": "Library", "version": "1.0.0"}

@@ -74,3 +74,32 @@ def test_malformed_basic_credentials_are_unauthorized(http):
 
     assert response.status_code == 401
     assert response.headers["www-authenticate"].startswith("Basic")
+
+
+def test_starlette_scope_check_alone_answers_403_to_everyone():
+    """Why the Starlette snippet stacks @requires("authenticated", status_code=401) on top of the
+    role check: @requires cannot tell a caller without credentials from one without the scope."""
+    from starlette.applications import Starlette
+    from starlette.authentication import requires
+    from starlette.middleware import Middleware
+    from starlette.middleware.authentication import AuthenticationMiddleware
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    module = snippet_module("permissions", "starlette")
+
+    @requires("admin")
+    async def report(request):
+        return PlainTextResponse("report")
+
+    app = Starlette(
+        routes=[Route(URL, report)],
+        middleware=[Middleware(AuthenticationMiddleware, backend=module.BasicAuthBackend())],
+    )
+    with TestClient(app) as http:
+        response = http.get(URL)
+
+    assert response.status_code == 403
+    assert response.text == "Forbidden"
+    assert "www-authenticate" not in response.headers

@@ -16,6 +16,7 @@ FEATURE_MODULES = {
     "quart": ["quart_project/books.py", "quart_project/authors.py"],
     "fastapi": ["fastapi_project/routers/books.py", "fastapi_project/routers/authors.py"],
     "litestar": ["litestar_project/books.py", "litestar_project/authors.py"],
+    "starlette": ["starlette_project/books.py", "starlette_project/authors.py"],
 }
 
 
@@ -57,6 +58,7 @@ WITHOUT_SLASH = {
     "quart": (308, "/books/"),
     "fastapi": (307, "/books/"),
     "litestar": (200, None),
+    "starlette": (307, "/books/"),
 }
 
 

@@ -1,8 +1,8 @@
 """Contract for `relationships`: authors with their books, loaded without the N+1 problem.
 
 The query counts come from the database layer itself: Django's CaptureQueriesContext, and a
-SQLAlchemy `before_cursor_execute` listener on the snippet's engine for Flask, FastAPI, Litestar
-and Quart (the sync engine inside their async ones).
+SQLAlchemy `before_cursor_execute` listener on the snippet's engine for Flask, FastAPI, Litestar,
+Quart and Starlette (for the last three, the sync engine inside the async one).
 Runs on SQLite, and on PostgreSQL when DATABASE_URL is set."""
 
 from collections.abc import Iterator
@@ -20,6 +20,7 @@ TASK = "relationships"
 ASYNC_ENGINES = {
     "litestar": lambda module: module.alchemy.get_engine(),
     "quart": lambda module: module.engine,
+    "starlette": lambda module: module.engine,
 }
 
 
@@ -204,3 +205,32 @@ def test_quart_async_session_refuses_to_lazy_load(tmp_path_factory, monkeypatch)
             with pytest.raises(StatementError, match=r"\(sqlalchemy\.exc\.MissingGreenlet\)"):
                 http.portal.call(touch_books, snippet_module(TASK, "quart"))
     gc.collect()
+
+
+@pytest.mark.parametrize("snippet", ["litestar", "starlette"])
+def test_async_engine_refuses_a_lazy_load(snippet):
+    """Why the async snippets cannot slide into N+1 unnoticed (the pages say so): on an
+    AsyncSession, touching a relationship that was not loaded eagerly raises instead of querying."""
+    import asyncio
+
+    from sqlalchemy import select
+    from sqlalchemy.exc import StatementError
+    from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+
+    module = snippet_module(TASK, snippet)
+
+    async def touch_books():
+        engine = create_async_engine("sqlite+aiosqlite://")
+        try:
+            async with engine.begin() as connection:
+                await connection.run_sync(module.Base.metadata.create_all)
+            async with AsyncSession(engine) as session:
+                session.add(module.Author(name="Ada"))
+                await session.commit()
+                author = await session.scalar(select(module.Author))
+                return author.books
+        finally:
+            await engine.dispose()
+
+    with pytest.raises(StatementError, match="MissingGreenlet"):
+        asyncio.run(touch_books())

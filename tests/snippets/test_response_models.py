@@ -17,6 +17,7 @@ UTC_SUFFIX = {
     "quart": "Z",
     "fastapi": "Z",
     "litestar": "Z",
+    "starlette": "Z",
 }
 
 
@@ -88,3 +89,12 @@ def test_quart_schema_changes_how_quart_writes_datetimes():
 
     QuartSchema(app)
     assert app.json.dumps(moment) == '{"at": "2026-01-02T03:04:05.123456Z"}'
+
+
+def test_starlette_json_response_refuses_a_datetime():
+    """Why the Starlette snippet dumps through Pydantic (mode="json"): JSONResponse is json.dumps
+    of what it is given, with no encoder for datetimes, models or dataclasses."""
+    from starlette.responses import JSONResponse
+
+    with pytest.raises(TypeError, match="datetime is not JSON serializable"):
+        JSONResponse({"created_at": datetime.now(UTC)})

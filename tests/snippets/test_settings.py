@@ -22,6 +22,7 @@ NOT_CONVERTED = {
         "quart": "ten",
         "fastapi": "error",
         "litestar": "error",
+        "starlette": "error",
     },
     ("APP_SIGNUP_OPEN", "maybe"): {
         "django": False,
@@ -30,6 +31,7 @@ NOT_CONVERTED = {
         "quart": "maybe",
         "fastapi": "error",
         "litestar": "error",
+        "starlette": "error",
     },
     ("APP_SIGNUP_OPEN", "1"): {
         "django": True,
@@ -38,6 +40,7 @@ NOT_CONVERTED = {
         "quart": 1,
         "fastapi": True,
         "litestar": True,
+        "starlette": True,
     },
 }
 # Each test starts the snippet afresh; Django can configure its settings once per process.
@@ -99,3 +102,20 @@ def test_values_that_do_not_convert_behave_as_recorded(framework, start, variabl
             shown = http.get("/config").json()[KEYS[variable]]
         assert shown == expected
         assert type(shown) is type(expected)
+
+
+def test_starlette_config_warns_about_a_missing_env_file(tmp_path, monkeypatch):
+    """Why the Starlette snippet builds Config() without a file: Starlette's docs write
+    Config(".env"), which warns at startup wherever there is no .env (in production, say), and
+    then reads the environment alone. With the file, the environment still wins."""
+    from starlette.config import Config
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.warns(UserWarning, match=r"Config file '\.env' not found"):
+        Config(".env")
+
+    (tmp_path / ".env").write_text("APP_NAME=From the file\nAPP_PAGE_SIZE=5\n", encoding="utf-8")
+    monkeypatch.setenv("APP_PAGE_SIZE", "50")
+    config = Config(".env", env_prefix="APP_")
+    assert config("NAME") == "From the file"
+    assert config("PAGE_SIZE", cast=int) == 50

@@ -81,3 +81,16 @@ def test_quart_escapes_by_file_name_as_flask_does():
 
     assert app.select_jinja_autoescape("books.html") is True
     assert app.select_jinja_autoescape("email.txt") is False
+
+
+def test_starlette_escapes_html_templates_only(tmp_path):
+    """Starlette's Jinja2Templates (autoescaping on since 1.0) uses Jinja's select_autoescape:
+    .html, .htm and .xml templates are escaped, a .txt template is not."""
+    from starlette.templating import Jinja2Templates
+
+    (tmp_path / "page.html").write_text("{{ value }}", encoding="utf-8")
+    (tmp_path / "page.txt").write_text("{{ value }}", encoding="utf-8")
+    templates = Jinja2Templates(directory=tmp_path)
+
+    assert templates.get_template("page.html").render(value="<b>") == "&lt;b&gt;"
+    assert templates.get_template("page.txt").render(value="<b>") == "<b>"

@@ -86,6 +86,7 @@ def test_django_tests_pass_under_djangos_runner(snippet, tests):
         ("test_quart_app.py", 7),
         ("test_fastapi_app.py", 7),
         ("test_litestar_app.py", 7),
+        ("test_starlette_app.py", 7),
     ],
 )
 def test_every_framework_shows_its_own_tests(module, count):

@@ -106,15 +106,16 @@ def test_flask_broadcast_drops_a_member_that_has_just_gone():
         module.members.add(gone)
         ada.send("anyone there?")
         assert ada.recv(WAIT) == "anyone there?"
-        assert gone not in module.members
         ada.send("still connected")
         assert ada.recv(WAIT) == "still connected"
+        assert gone not in module.members
 
 
 # Browsers send the page's Origin with every WebSocket handshake and do not apply the
 # same-origin policy to WebSockets, so a server that wants to refuse other sites must check it.
 # Channels' AllowedHostsOriginValidator checks it against ALLOWED_HOSTS (and refuses a missing
-# Origin); FastAPI, Flask-Sock and Litestar accept any Origin unless the endpoint checks it.
+# Origin); FastAPI, Flask-Sock, Litestar and Starlette accept any Origin unless the endpoint
+# checks it.
 ACCEPTS_FOREIGN_ORIGIN = {
     "django": False,
     "django_ninja": False,
@@ -122,6 +123,7 @@ ACCEPTS_FOREIGN_ORIGIN = {
     "quart": True,
     "fastapi": True,
     "litestar": True,
+    "starlette": True,
 }
 
 

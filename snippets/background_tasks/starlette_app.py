@@ -1,0 +1,24 @@
+import time
+
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+outbox: list[str] = []
+
+
+def send_welcome_email(email):
+    time.sleep(0.5)
+    outbox.append(f"Welcome email sent to {email}")
+
+
+async def signup(request: Request) -> JSONResponse:
+    data = await request.json()
+    email = data["email"]
+    task = BackgroundTask(send_welcome_email, email)
+    return JSONResponse({"email": email}, status_code=202, background=task)
+
+
+app = Starlette(routes=[Route("/signups", signup, methods=["POST"])])
