@@ -38,7 +38,9 @@ def http_problem(exc: HTTPException) -> ProblemDetailsException:
 
 
 def validation_problem(exc: ValidationException) -> ProblemDetailsException:
-    errors = [{"field": error["key"], "message": error["message"]} for error in exc.extra]
+    errors = [
+        {"field": error.get("key", "body"), "message": error["message"]} for error in exc.extra
+    ]
     return problem(422, "The request is invalid.", errors=errors)
 
 

@@ -101,3 +101,10 @@ def test_quart_body_that_is_not_an_object_is_a_problem_naming_the_body(body):
         problem = assert_problem(http.post("/orders", json=body), 422, "Unprocessable Content")
 
     assert [error["field"] for error in problem["errors"]] == ["body"]
+
+
+@pytest.mark.parametrize("body", [[1, 2], "an order"])
+def test_a_body_that_is_not_an_object_is_a_422_problem(http, body):
+    problem = assert_problem(http.post("/orders", json=body), 422, "Unprocessable Content")
+
+    assert problem["errors"] and all(isinstance(e["message"], str) for e in problem["errors"])
