@@ -122,8 +122,9 @@ def _evidence_links(cell: Support) -> str:
 
 def verified_with(catalog: Catalog, task: Task, outcomes: dict[str, dict]) -> str:
     """The versions each snippet runs with, and whether the test run before this build passed
-    its contract (with the databases it ran on), read from the recorded outcomes."""
-    parts = []
+    its contract (with the databases it ran on), read from the recorded outcomes: a one-line
+    count, with the list per framework under it (shown open when a contract failed)."""
+    parts, passed, failed, places = [], 0, 0, set()
     for framework in catalog.frameworks:
         cell = task.support[framework.id]
         if not (cell.evidence and cell.evidence.snippet):
@@ -133,17 +134,26 @@ def verified_with(catalog: Catalog, task: Task, outcomes: dict[str, dict]) -> st
         if judged.status == Status.tested and judged.record:
             databases = [DATABASE_NAMES.get(d, d) for d in judged.record.get("databases", [])]
             where = f" on {' and '.join(databases)}" if databases else ""
+            places.add(where)
+            passed += 1
             result = f"contract passed{esc(where)} ({esc(str(judged.record.get('date'))[:10])})"
         elif judged.status == Status.failed:
+            failed += 1
             result = "<strong>contract test failed</strong>"
         else:
             reason = judged.detail.partition("Not verified in this build: ")[2].rstrip(".")
             result = f"not verified in this build ({esc(reason or 'no test record')})"
         parts.append(f"<li><strong>{esc(framework.name)}</strong>: {packages}; {result}</li>")
+    where = esc(places.pop()) if len(places) == 1 and passed == len(parts) else ""
+    count = f"{passed} of {len(parts)} snippets passed their contract{where}"
+    if failed:
+        count += f", <strong>{failed} failed</strong>"
     return (
-        f'<div class="fg-verified"><p>Verified with, on Python {esc(python_version())} '
-        '(<a href="../../conventions/#evidence">how cells are verified</a>):</p>'
-        f"<ul>{''.join(parts)}</ul></div>"
+        f'<div class="fg-verified"><details{" open" if failed else ""}><summary>Verified on '
+        f"Python {esc(python_version())}: {count}</summary>"
+        f"<ul>{''.join(parts)}</ul>"
+        '<p><a href="../../conventions/#evidence">How cells are verified</a></p>'
+        "</details></div>"
     )
 
 

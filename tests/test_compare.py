@@ -243,6 +243,8 @@ def test_the_verified_line_names_the_databases_the_passing_run_used():
     assert "<strong>Flask</strong>: " in line
     assert "contract passed on PostgreSQL and SQLite (2026-01-01)" in line
     assert "<strong>Django</strong>: " in line and "not verified in this build" in line
+    assert f"1 of {len(catalog().frameworks)} snippets passed their contract<" in line
+    assert "<details>" in line  # nothing failed: the list is folded
     table = render.support_table(catalog(), task, outcomes)
     others = len(catalog().frameworks) - 1
     assert table.count("fg-how--tested") == 1 and table.count("fg-how--documented") == others
@@ -263,3 +265,4 @@ def test_a_failed_contract_is_named_in_the_verified_line():
         catalog(), task, record("routing", "django", cell, outcome="failed")
     )
     assert "<strong>Django</strong>: " in line and "contract test failed" in line
+    assert "<strong>1 failed</strong>" in line and "<details open>" in line

@@ -60,6 +60,9 @@ def test_verified_with_states_the_installed_versions(site, task):
     stamp = text_of(
         re.search(r'<div class="fg-verified">.*?</div>', page(site, task), re.S).group(0)
     )
+    listed = stamp.count("contract passed") + stamp.count("contract test failed")
+    listed += stamp.count("not verified in this build")
+    assert f"{stamp.count('contract passed')} of {listed} snippets passed their contract" in stamp
     for framework in catalog().frameworks:
         cell = catalog().tasks[task].support[framework.id]
         if cell.evidence and cell.evidence.snippet:
