@@ -39,9 +39,10 @@ def http(request: pytest.FixtureRequest, framework: str) -> Iterator[httpx2.Clie
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark `site` every test that reads the built site, so `make test` can run them after the
-    contract tests whose outcomes the build reads (the contract tests run on several workers)."""
+    contract tests whose outcomes the build reads (the contract tests run on several workers).
+    The browser tests' `built` asks for `built_site` only when it runs, so it counts too."""
     for item in items:
-        if "built_site" in getattr(item, "fixturenames", ()):
+        if {"built_site", "built"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
 
 

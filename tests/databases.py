@@ -42,11 +42,7 @@ SQLALCHEMY_SCHEME = "postgresql+psycopg"
 # Litestar's, Quart's and Starlette's snippets use SQLAlchemy's asyncio engine (as Litestar's and
 # Starlette's docs do; Quart has no ORM of its own): aiosqlite for SQLite (psycopg 3 is async
 # already).
-ASYNC_SQLITE = {
-    "litestar": "sqlite+aiosqlite://",
-    "quart": "sqlite+aiosqlite://",
-    "starlette": "sqlite+aiosqlite://",
-}
+ASYNC_SQLITE = frozenset({"litestar", "quart", "starlette"})
 
 
 @functools.cache
@@ -76,7 +72,7 @@ def _base_postgres_url(url: str) -> str:
 def url_for(framework: str, url: str) -> str:
     """The same database, spelled the way the framework's snippet expects it."""
     if url.startswith("sqlite://") and framework in ASYNC_SQLITE:
-        return url.replace("sqlite://", ASYNC_SQLITE[framework], 1)
+        return url.replace("sqlite://", "sqlite+aiosqlite://", 1)
     if not url.startswith("postgresql://"):
         return url
     scheme = DJANGO_SCHEME if uses_django(framework) else SQLALCHEMY_SCHEME

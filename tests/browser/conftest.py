@@ -37,14 +37,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark the browser tests and run them last, after the contract tests have recorded their
     outcomes, so the site they build says *tested here* where this run proved it."""
     browser = [item for item in items if HERE in Path(str(item.path)).parents]
     for item in browser:
         item.add_marker(pytest.mark.browser)
-        item.add_marker(pytest.mark.site)  # `built` asks for built_site only when it runs
     items[:] = [item for item in items if item not in browser] + browser
 
 

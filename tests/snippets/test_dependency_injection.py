@@ -39,15 +39,15 @@ def wsgi_client(app) -> httpx2.Client:
 def client_with_database(framework: str, path: Path) -> Iterator[httpx2.Client]:
     """Each framework's own way for a test to replace the database the handlers receive."""
     module = snippet_module("dependency_injection", framework)
+
+    def test_db():
+        db = sqlite3.connect(path, check_same_thread=False)
+        try:
+            yield db
+        finally:
+            db.close()
+
     if framework == "fastapi":
-
-        def test_db():
-            db = sqlite3.connect(path, check_same_thread=False)
-            try:
-                yield db
-            finally:
-                db.close()
-
         module.app.dependency_overrides[module.get_db] = test_db
         try:
             with TestClient(module.app, base_url=BASE_URL) as http:
@@ -57,13 +57,6 @@ def client_with_database(framework: str, path: Path) -> Iterator[httpx2.Client]:
     elif framework == "litestar":
         from litestar.di import Provide
         from litestar.testing import create_test_client
-
-        def test_db():
-            db = sqlite3.connect(path, check_same_thread=False)
-            try:
-                yield db
-            finally:
-                db.close()
 
         with create_test_client([module.list_notes], dependencies={"db": Provide(test_db)}) as http:
             yield http
