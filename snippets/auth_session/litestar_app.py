@@ -7,12 +7,17 @@ from jinja2 import Environment
 from litestar import Litestar, Request, get, post
 from litestar.config.csrf import CSRFConfig
 from litestar.connection import ASGIConnection
-from litestar.middleware.session.server_side import ServerSideSessionConfig
+from litestar.middleware.session.server_side import (
+    ServerSideSessionBackend,
+    ServerSideSessionConfig,
+)
 from litestar.params import URLEncodedBody
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Redirect, Template
 from litestar.security.session_auth import SessionAuth
 from litestar.template.config import TemplateConfig
+from litestar.types import Empty, Message, ScopeSession
+from litestar.utils.scope.state import ScopeState
 from pwdlib import PasswordHash
 
 password_hash = PasswordHash.recommended()
@@ -35,9 +40,27 @@ async def retrieve_user(session: dict[str, Any], connection: ASGIConnection) -> 
     return username if username in users else None
 
 
+class FreshIdSessionBackend(ServerSideSessionBackend):
+    def get_session_id(self, connection: ASGIConnection) -> str:
+        return connection.get_session_id() or super().get_session_id(connection)
+
+    async def store_in_message(
+        self, scope_session: ScopeSession, message: Message, connection: ASGIConnection
+    ) -> None:
+        if connection.get_session_id() is None and scope_session is not Empty:
+            store = self.config.get_store_from_app(connection.scope["app"])
+            await self.delete(self.get_session_id(connection), store=store)
+            ScopeState.from_scope(connection.scope).session_id = self.generate_session_id()
+        await super().store_in_message(scope_session, message, connection)
+
+
+class SessionConfig(ServerSideSessionConfig):
+    _backend_class = FreshIdSessionBackend
+
+
 session_auth = SessionAuth[str, Any](
     retrieve_user_handler=retrieve_user,
-    session_backend_config=ServerSideSessionConfig(),
+    session_backend_config=SessionConfig(),
     exclude=["/login", "/schema"],
 )
 

@@ -44,16 +44,19 @@ def login(form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
 
 
 def current_user(token: Annotated[str, Depends(oauth2_scheme)]) -> str:
+    credentials_error = HTTPException(
+        status_code=status.HTTP_401_UNAUTHORIZED,
+        detail="Could not validate credentials",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
     try:
         claims = jwt.decode(
             token, SECRET_KEY, algorithms=[ALGORITHM], options={"require": ["exp", "sub"]}
         )
     except jwt.InvalidTokenError:
-        raise HTTPException(
-            status_code=status.HTTP_401_UNAUTHORIZED,
-            detail="Could not validate credentials",
-            headers={"WWW-Authenticate": "Bearer"},
-        ) from None
+        raise credentials_error from None
+    if claims["sub"] not in users:
+        raise credentials_error
     return claims["sub"]
 
 

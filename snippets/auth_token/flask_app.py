@@ -51,6 +51,8 @@ def token_required(view):
             )
         except jwt.InvalidTokenError:
             return unauthorized("Could not validate credentials")
+        if claims["sub"] not in users:
+            return unauthorized("Could not validate credentials")
         g.username = claims["sub"]
         return view(*args, **kwargs)
 

@@ -49,6 +49,8 @@ def token_required(view):
             )
         except jwt.InvalidTokenError:
             return unauthorized("Could not validate credentials")
+        if claims["sub"] not in users:
+            return unauthorized("Could not validate credentials")
         g.username = claims["sub"]
         return await view(*args, **kwargs)
 

@@ -49,6 +49,8 @@ class BearerBackend(AuthenticationBackend):
             )
         except jwt.InvalidTokenError:
             raise AuthenticationError("Could not validate credentials") from None
+        if claims["sub"] not in users:
+            raise AuthenticationError("Could not validate credentials")
         return AuthCredentials(["authenticated"]), SimpleUser(claims["sub"])
 
 

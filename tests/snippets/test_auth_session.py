@@ -23,23 +23,26 @@ def database(monkeypatch):
     empty_django_database()
 
 
-@pytest.fixture
-def alice(http, framework, monkeypatch):
-    """Create the user with each snippet's own means: Django's User model, or add_user().
-
-    Quart-Auth marks its cookie Secure by default, which a client on plain http://localhost
-    never sends back (and Quart-Auth warns); the tests turn the flag off as a developer serving
-    on plain HTTP would. test_quart_auth_cookie_is_secure_by_default checks the default."""
-    if framework == "quart":
-        monkeypatch.setattr(snippet_module("auth_session", framework).auth, "cookie_secure", False)
+def add_user(framework, username):
+    """Create the user with each snippet's own means: Django's User model, or add_user()."""
     if uses_django(framework):
         from django.contrib.auth import get_user_model
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        get_user_model().objects.create_user("alice", password=PASSWORD)
+        get_user_model().objects.create_user(username, password=PASSWORD)
     else:
-        snippet_module("auth_session", framework).add_user("alice", PASSWORD)
+        snippet_module("auth_session", framework).add_user(username, PASSWORD)
+
+
+@pytest.fixture
+def alice(http, framework, monkeypatch):
+    """Quart-Auth marks its cookie Secure by default, which a client on plain http://localhost
+    never sends back (and Quart-Auth warns); the tests turn the flag off as a developer serving
+    on plain HTTP would. test_quart_auth_cookie_is_secure_by_default checks the default."""
+    if framework == "quart":
+        monkeypatch.setattr(snippet_module("auth_session", framework).auth, "cookie_secure", False)
+    add_user(framework, "alice")
 
 
 def hidden_fields(page):
@@ -47,11 +50,11 @@ def hidden_fields(page):
     return dict(HIDDEN_INPUT.findall(page.text))
 
 
-def log_in(http, password=PASSWORD):
+def log_in(http, password=PASSWORD, username="alice"):
     form = http.get("/login")
     assert form.status_code == 200
     assert "<form" in form.text
-    fields = {**hidden_fields(form), "username": "alice", "password": password}
+    fields = {**hidden_fields(form), "username": username, "password": password}
     return http.post("/login", data=fields)
 
 
@@ -80,6 +83,37 @@ def test_session_cookie_is_http_only_and_same_site_lax(http, alice):
     for cookie in session_cookies:
         assert "httponly" in cookie.lower()
         assert "samesite=lax" in cookie.lower()
+
+
+def test_username_is_escaped_on_the_page(http, framework, alice):
+    """A username is the user's own text: written into HTML, it is escaped."""
+    name = "<i>al&ice</i>"
+    add_user(framework, name)
+    log_in(http, username=name)
+
+    page = http.get("/private")
+
+    assert page.status_code == 200
+    assert "Hello, &lt;i&gt;al&amp;ice&lt;/i&gt;" in page.text
+    assert "<i>" not in page.text
+
+
+def test_login_gives_a_new_session_id(http, framework, alice):
+    """Session fixation: an attacker logs in as themselves and plants their session cookie in
+    the victim's browser; the victim logs in. The attacker's copy must not open the victim's
+    session: every snippet gives the session a new id (or a new signed cookie) at login."""
+    add_user(framework, "mallory")
+    log_in(http, username="mallory")
+    planted = list(http.cookies.jar)
+
+    log_in(http)
+    assert "Hello, alice" in http.get("/private").text
+    assert {c.name: c.value for c in http.cookies.jar} != {c.name: c.value for c in planted}
+
+    http.cookies.clear()
+    for cookie in planted:
+        http.cookies.jar.set_cookie(cookie)
+    assert "Hello, alice" not in http.get("/private").text
 
 
 def test_wrong_password_shows_the_form_again(http, alice):

@@ -39,18 +39,21 @@ def stored_hash(framework, alice):
     return snippet_module("auth_token", framework).users["alice"]
 
 
-def signed_token(framework, alice, exp):
-    """A token signed with the key and algorithm the snippet itself uses."""
+def signed_token(framework, alice, exp=None, sub=None):
+    """A token signed with the key and algorithm the snippet itself uses, for `alice` unless
+    another `sub` is given, without an `exp` claim when `exp` is None."""
     module = snippet_module("auth_token", framework)
     if uses_django(framework):
         from django.conf import settings
 
-        key, sub = settings.SECRET_KEY, str(alice.pk)
+        key, alice_sub = settings.SECRET_KEY, str(alice.pk)
     elif framework == "flask":
-        key, sub = module.app.config["SECRET_KEY"], alice
+        key, alice_sub = module.app.config["SECRET_KEY"], alice
     else:
-        key, sub = module.SECRET_KEY, alice
-    claims = {"sub": sub, "exp": exp}
+        key, alice_sub = module.SECRET_KEY, alice
+    claims = {"sub": sub or alice_sub}
+    if exp is not None:
+        claims["exp"] = exp
     if framework == "litestar":  # Litestar's Token refuses a JWT without an iat claim
         claims["iat"] = datetime.now(UTC) - timedelta(minutes=1)
     return jwt.encode(claims, key, algorithm=module.ALGORITHM)
@@ -136,6 +139,34 @@ def test_token_is_accepted_until_it_expires(framework, http, alice):
 
     assert http.get("/me", headers={"Authorization": f"Bearer {fresh}"}).status_code == 200
     assert_refused(http.get("/me", headers={"Authorization": f"Bearer {expired}"}))
+
+
+def test_token_without_expiry_is_refused(framework, http, alice):
+    forever = signed_token(framework, alice)
+
+    assert "exp" not in jwt.decode(forever, options={"verify_signature": False})
+    assert_refused(http.get("/me", headers={"Authorization": f"Bearer {forever}"}))
+
+
+def test_token_for_an_unknown_user_is_refused(framework, http, alice):
+    """A validly signed token whose `sub` names nobody: Django's users are keyed by id."""
+    unknown = "999999" if uses_django(framework) else "mallory"
+    token = signed_token(framework, alice, datetime.now(UTC) + timedelta(minutes=1), sub=unknown)
+
+    assert_refused(http.get("/me", headers={"Authorization": f"Bearer {token}"}))
+
+
+def test_token_of_a_user_who_can_no_longer_log_in_is_refused(framework, http, alice):
+    """Django deactivates a user (`is_active=False`); the other snippets remove the user from
+    their dictionary. A token issued before stops working at once, not when it expires."""
+    token = log_in(http).json()["access_token"]
+    if uses_django(framework):
+        alice.is_active = False
+        alice.save()
+    else:
+        del snippet_module("auth_token", framework).users["alice"]
+
+    assert_refused(http.get("/me", headers={"Authorization": f"Bearer {token}"}))
 
 
 @pytest.mark.parametrize(

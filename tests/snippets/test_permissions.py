@@ -76,6 +76,19 @@ def test_malformed_basic_credentials_are_unauthorized(http):
     assert response.headers["www-authenticate"].startswith("Basic")
 
 
+@pytest.mark.parametrize(
+    "authorization",
+    ["Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln", 'Digest username="alice", realm="x"', "Basic"],
+    ids=["bearer", "digest", "basic-empty"],
+)
+def test_another_scheme_is_unauthorized(http, users, authorization):
+    """Only Basic credentials are read: any other scheme is a 401 challenge, never a 500."""
+    response = http.get(URL, headers={"Authorization": authorization})
+
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"].startswith("Basic")
+
+
 def test_starlette_scope_check_alone_answers_403_to_everyone():
     """Why the Starlette snippet stacks @requires("authenticated", status_code=401) on top of the
     role check: @requires cannot tell a caller without credentials from one without the scope."""
