@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import shutil
-import subprocess
-import sys
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from fieldguide.checks import check_all
@@ -20,23 +22,53 @@ def build_site(root: Path, site_dir: Path) -> float:
 
     Returns the build's wall time in seconds. On failure `site_dir` is left as it was.
     """
-    import time
+    from fieldguide.macros import MACROS
 
-    check_all(root)
+    check_all(root, MACROS)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site_dir.parent) as scratch:
         staged = Path(scratch) / "site"
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staged)],
-            cwd=root,
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            raise BuildFailed(result.stderr + result.stdout)
+        mkdocs_build(root, staged)
         if site_dir.exists():
             shutil.rmtree(site_dir)
         staged.rename(site_dir)
     return time.perf_counter() - started
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` in this process (no second interpreter to start and no second
+    import of MkDocs, Material and the package). Raises BuildFailed with every warning MkDocs
+    logged. The working directory is the root while it runs, as `pymdownx.snippets` reads
+    `base_path` relative to it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    with _warnings_of("mkdocs") as warnings, contextlib.chdir(root):
+        try:
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            build(config)
+        except (Abort, MkDocsException) as error:
+            raise BuildFailed("\n".join([*warnings, str(error)])) from None
+        except Exception as error:  # a plugin's or extension's own error, never a traceback
+            raise BuildFailed("\n".join([*warnings, f"{type(error).__name__}: {error}"])) from None
+
+
+@contextlib.contextmanager
+def _warnings_of(logger_name: str) -> Iterator[list[str]]:
+    """Collect the messages of WARNING and above that `logger_name` logs meanwhile."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(f"{record.levelname}: {record.getMessage()}")
+
+    handler = Collect(level=logging.WARNING)
+    logger = logging.getLogger(logger_name)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)

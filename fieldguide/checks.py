@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from fieldguide.compare import load_comparison
+from fieldguide.compare import Comparison, load_comparison
 from fieldguide.errors import InputError
-from fieldguide.load import Catalog, read_catalog
+from fieldguide.load import read_catalog
 from fieldguide.pages import check_pages
 
 
-def check_all(root: Path) -> Catalog:
-    """Validate data, snippets and pages; raise InputError listing every problem."""
-    from fieldguide.macros import MACROS
+def check_all(root: Path, macro_names: Iterable[str]) -> Comparison:
+    """Validate data, snippets and pages; raise InputError listing every problem.
 
+    Returns the site's data, loaded once: the catalog (frameworks, tasks), the capability rows,
+    the guide and the recorded test outcomes. `macro_names` are the macros pages may call
+    (fieldguide.macros.MACROS), passed in so that the checks never import the MkDocs glue."""
     catalog, problems = read_catalog(root)
-    problems += load_comparison(catalog)[1]
-    problems += check_pages(root, catalog, set(MACROS) | {"catalog"})
+    comparison, more = load_comparison(catalog)
+    problems += more
+    problems += check_pages(root, catalog, set(macro_names) | {"catalog"})
     if problems:
         raise InputError(problems)
-    return catalog
+    return comparison

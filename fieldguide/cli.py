@@ -9,6 +9,7 @@ from pathlib import Path
 from fieldguide.build import BuildFailed, build_site
 from fieldguide.checks import check_all
 from fieldguide.errors import InputError
+from fieldguide.macros import MACROS
 from fieldguide.scaffold import new_task
 from fieldguide.schema import stale_schemas, write_schemas
 
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "check":
-        catalog = check_all(root)
+        catalog = check_all(root, MACROS).catalog
         print(f"ok: {len(catalog.frameworks)} frameworks, {len(catalog.tasks)} tasks")
     elif args.command == "build":
         site_dir = args.site_dir if args.site_dir.is_absolute() else root / args.site_dir

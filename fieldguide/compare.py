@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from fieldguide.errors import Problem, relative
 from fieldguide.evidence import Verdict, points, read_outcomes, verdict
+from fieldguide.labels import LEVEL_LABELS, STATUS_LABELS
 from fieldguide.load import Catalog, _explain, _load_kind
 from fieldguide.models import Capability, Guide, Support
 from fieldguide.yamlfile import line_of, plain, read_yaml
@@ -45,6 +46,10 @@ class Comparison:
     capabilities: dict[str, Capability]
     guide: Guide | None
     outcomes: dict[str, dict] = field(default_factory=dict)
+    # every cell is judged once per build, however many pages show it (`replace()` starts afresh)
+    _verdicts: dict[tuple[str, str], Verdict] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
 
     @functools.cached_property
     def rows(self) -> list[Row]:
@@ -58,11 +63,18 @@ class Comparison:
         ]
         return sorted(rows, key=lambda r: r.title.lower())
 
+    @functools.cached_property
+    def _rows_by_id(self) -> dict[str, Row]:
+        return {r.id: r for r in self.rows}
+
     def row(self, row_id: str) -> Row:
-        return next(r for r in self.rows if r.id == row_id)
+        return self._rows_by_id[row_id]
 
     def verdict(self, row_id: str, framework_id: str) -> Verdict:
-        return _verdict(self, row_id, framework_id)
+        key = (row_id, framework_id)
+        if key not in self._verdicts:
+            self._verdicts[key] = _verdict(self, row_id, framework_id)
+        return self._verdicts[key]
 
     def frameworks_with_profiles(self):
         return [f for f in self.catalog.frameworks if f.profile is not None]
@@ -226,7 +238,6 @@ class Contribution:
 
 
 def contributions(comparison: Comparison, question_id: str, option_id: str) -> list[Contribution]:
-    from fieldguide.render import LEVEL_LABELS
 
     assert comparison.guide is not None
     question = next(q for q in comparison.guide.questions if q.id == question_id)
@@ -257,7 +268,6 @@ def contributions(comparison: Comparison, question_id: str, option_id: str) -> l
 
 
 def _status_text(judged: Verdict) -> str:
-    from fieldguide.evidence import STATUS_LABELS
 
     return STATUS_LABELS[judged.status] or "no claim"
 

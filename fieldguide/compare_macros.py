@@ -31,11 +31,9 @@ def comparison_of(catalog: Catalog) -> Comparison:
     return comparison
 
 
-def register(env: Any, catalog: Catalog) -> None:
-    try:
-        comparison = comparison_of(catalog)
-    except InputError as error:
-        raise PluginError(f"the site's inputs have problems:\n{error}") from None
+def register(env: Any, comparison: Comparison) -> None:
+    """The comparison macros, on the site that fieldguide/macros.py loaded and checked."""
+    catalog = comparison.catalog
     env.variables["fg_comparison"] = comparison
 
     def base() -> str:

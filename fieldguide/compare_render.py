@@ -6,6 +6,7 @@ current page to the site root ("../" for /compare/), so links work on any host a
 
 from __future__ import annotations
 
+import functools
 import json
 import tomllib
 from importlib.metadata import PackageNotFoundError, metadata
@@ -13,8 +14,9 @@ from pathlib import Path
 
 from fieldguide.compare import Comparison, Row, contributions
 from fieldguide.evidence import Status, Verdict
+from fieldguide.labels import LEVEL_LABELS
 from fieldguide.models import Framework, Level, Support
-from fieldguide.render import LEVEL_LABELS, esc, level_badge, status_badge
+from fieldguide.render import esc, level_badge, status_badge
 from fieldguide.versions import installed
 
 
@@ -36,12 +38,18 @@ def python_support(package: str) -> tuple[str, str]:
     return meta.get("Requires-Python") or "", ", ".join(versions)
 
 
+@functools.cache
+def _lock(path: Path) -> dict:
+    """uv.lock, parsed once per process (it changes only with the installed packages)."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
 def lock_upload_date(root: Path, package: str, version: str) -> str | None:
     """When PyPI received this version's files, as uv recorded it in uv.lock (offline, exact)."""
-    try:
-        lock = tomllib.loads((root / "uv.lock").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return None
+    lock = _lock(root / "uv.lock")
     wanted = package.lower().replace("_", "-")
     for entry in lock.get("package", []):
         if entry.get("name") == wanted and entry.get("version") == version:

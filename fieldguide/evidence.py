@@ -12,14 +12,13 @@ either.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from fieldguide.models import Level, Support
+from fieldguide.outcome_record import CellRecord, inputs_digest, read_record
 from fieldguide.versions import distribution, installed
 
 OUTCOMES_ENV = "FIELDGUIDE_OUTCOMES"
@@ -35,58 +34,30 @@ class Status(StrEnum):
     absent = "absent"  # level none/unknown: nothing is claimed, the note says what to do
 
 
-STATUS_LABELS = {
-    Status.tested: "tested here",
-    Status.documented: "documented upstream",
-    Status.failed: "test failed",
-    Status.unverified: "not verified",
-    Status.absent: "",
-}
-
-
 def outcomes_path(root: Path) -> Path:
     configured = os.environ.get(OUTCOMES_ENV)
     return Path(configured) if configured else root / "build" / "test-outcomes.json"
 
 
-def inputs_digest(root: Path, task: str, snippet: str) -> str:
-    """sha256 over what decides the cell's test: the snippet, its contract module and the task's
-    data (whose `differences:` rows tests/test_differences.py sends). Editing any of them makes
-    the recorded outcome stale until the tests run again."""
-    digest = hashlib.sha256()
-    for path in (
-        root / snippet,
-        root / "tests" / "snippets" / f"test_{task}.py",
-        root / "data" / "tasks" / f"{task}.yml",
-    ):
-        digest.update(path.as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
-    return digest.hexdigest()
-
-
-def read_outcomes(root: Path) -> dict[str, dict]:
+def read_outcomes(root: Path) -> dict[str, CellRecord]:
     """The recorded cells, or {} when no test run left a readable record."""
-    try:
-        recorded = json.loads(outcomes_path(root).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(recorded, dict) or recorded.get("format") != 1:
-        return {}
-    return recorded.get("cells", {})
+    return read_record(outcomes_path(root))
 
 
 @dataclass(frozen=True)
 class Verdict:
     status: Status
     detail: str  # one sentence for the reader: why this status
-    record: dict | None = None
+    record: CellRecord | None = None
 
     @property
     def supported(self) -> bool:
         return self.status in (Status.tested, Status.documented)
 
 
-def verdict(root: Path, outcomes: dict[str, dict], row: str, framework: str, cell: Support):
+def verdict(
+    root: Path, outcomes: dict[str, CellRecord], row: str, framework: str, cell: Support
+) -> Verdict:
     if cell.level not in SUPPORTED:
         return Verdict(Status.absent, cell.note or "")
     snippet = cell.evidence.snippet if cell.evidence else None
@@ -97,25 +68,25 @@ def verdict(root: Path, outcomes: dict[str, dict], row: str, framework: str, cel
         current = {distribution(r): installed(r) for r in cell.install}
         if record is None:
             why_not = "its contract test did not run before this build"
-        elif record.get("sha256") != inputs_digest(root, row, snippet):
+        elif record.sha256 != inputs_digest(root, row, snippet):
             why_not = "the snippet, its contract test or its data changed since the test ran"
-        elif record.get("versions") != current:
+        elif record.versions != current:
             why_not = "the installed versions differ from those the test ran with"
-        elif record.get("outcome") == "failed":
+        elif record.outcome == "failed":
             return Verdict(
                 Status.failed,
-                f"The contract test of {snippet} failed on {record.get('date')}; "
+                f"The contract test of {snippet} failed on {record.date}; "
                 "the cell is not shown as supported.",
                 record,
             )
-        elif record.get("outcome") != "passed":
+        elif record.outcome != "passed":
             why_not = "not every contract test of the snippet ran"
         else:
             versions = ", ".join(f"{k} {v}" for k, v in sorted(current.items()))
             return Verdict(
                 Status.tested,
-                f"Contract test of {snippet} passed on {record.get('date')} "
-                f"with {versions} on Python {record.get('python')}.",
+                f"Contract test of {snippet} passed on {record.date} "
+                f"with {versions} on Python {record.python}.",
                 record,
             )
     if docs:

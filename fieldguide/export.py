@@ -15,9 +15,9 @@ from typing import Literal
 from pydantic import Field
 
 from fieldguide.compare import Comparison
-from fieldguide.evidence import STATUS_LABELS, Status
+from fieldguide.evidence import Status
+from fieldguide.labels import LEVEL_LABELS, STATUS_LABELS
 from fieldguide.models import Framework, Guide, Identifier, Strict, Support, Task
-from fieldguide.render import LEVEL_LABELS
 from fieldguide.schema import SCHEMAS, schema_text
 from fieldguide.versions import installed, python_version
 

@@ -14,7 +14,6 @@ from mkdocs.exceptions import PluginError
 from fieldguide import bench_macros, compare_macros, render
 from fieldguide.checks import check_all
 from fieldguide.errors import InputError
-from fieldguide.evidence import read_outcomes
 from fieldguide.file_tabs import file_tabs as _file_tabs
 from fieldguide.models import Task
 
@@ -35,11 +34,10 @@ MACROS = (
 def define_env(env: Any) -> None:
     root = Path(env.project_dir)
     try:
-        catalog = check_all(root)
+        site = check_all(root, MACROS)  # loaded once per build, test outcomes included
     except InputError as error:
         raise PluginError(f"the site's inputs have problems:\n{error}") from None
-
-    outcomes = read_outcomes(root)  # the last test run's record (fieldguide/evidence.py)
+    catalog = site.catalog
 
     def current_task(task: str | None) -> Task:
         task_id = task or env.page.meta.get("task")
@@ -59,11 +57,11 @@ def define_env(env: Any) -> None:
 
     @macro
     def support_table(task: str | None = None) -> str:
-        return render.support_table(catalog, current_task(task), outcomes)
+        return render.support_table(site, current_task(task))
 
     @macro
     def verified_with(task: str | None = None) -> str:
-        return render.verified_with(catalog, current_task(task), outcomes)
+        return render.verified_with(site, current_task(task))
 
     @macro
     def differences(task: str | None = None) -> str:
@@ -90,7 +88,7 @@ def define_env(env: Any) -> None:
 
     env.variables["catalog"] = catalog
     bench_macros.register(env, root)
-    compare_macros.register(env, catalog)
+    compare_macros.register(env, site)
 
 
 def on_post_build(env: Any) -> None:

@@ -7,25 +7,13 @@ import json
 import re
 from textwrap import indent
 
-from fieldguide.evidence import STATUS_LABELS, Status, Verdict, verdict
+from fieldguide.compare import Comparison
+from fieldguide.evidence import Status, Verdict
+from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS, STATUS_LABELS
 from fieldguide.load import Catalog
 from fieldguide.models import Level, Support, Task
 from fieldguide.versions import distribution, installed, python_version
 
-LEVEL_LABELS = {
-    Level.builtin: "Built in",
-    Level.partial: "Partial",
-    Level.plugin: "Plugin",
-    Level.none: "Not available",
-    Level.unknown: "Unknown",
-}
-LEVEL_MEANINGS = {
-    Level.builtin: "The framework's own package does it; no extra install.",
-    Level.partial: "The framework covers part of the job; the note says which part is missing.",
-    Level.plugin: "An extension package does it; the cell names the package to install.",
-    Level.none: "Neither the framework nor a common extension does it; the note says what to do.",
-    Level.unknown: "Not researched yet; a contribution is welcome.",
-}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 
 
@@ -80,11 +68,11 @@ def status_badge(judged: Verdict) -> str:
     return f'<span class="fg-how fg-how--{judged.status.value}">{esc(label)}</span>'
 
 
-def support_table(catalog: Catalog, task: Task, outcomes: dict[str, dict]) -> str:
+def support_table(site: Comparison, task: Task) -> str:
     rows = []
-    for framework in catalog.frameworks:
+    for framework in site.catalog.frameworks:
         cell = task.support[framework.id]
-        judged = verdict(catalog.root, outcomes, task.id, framework.id, cell)
+        judged = site.verdict(task.id, framework.id)
         how = status_badge(judged)
         what = esc(cell.api or "")
         if cell.package:
@@ -120,23 +108,23 @@ def _evidence_links(cell: Support) -> str:
     return " · ".join(links)
 
 
-def verified_with(catalog: Catalog, task: Task, outcomes: dict[str, dict]) -> str:
+def verified_with(site: Comparison, task: Task) -> str:
     """The versions each snippet runs with, and whether the test run before this build passed
     its contract (with the databases it ran on), read from the recorded outcomes: a one-line
     count, with the list per framework under it (shown open when a contract failed)."""
     parts, passed, failed, places = [], 0, 0, set()
-    for framework in catalog.frameworks:
+    for framework in site.catalog.frameworks:
         cell = task.support[framework.id]
         if not (cell.evidence and cell.evidence.snippet):
             continue
         packages = ", ".join(f"{esc(distribution(r))} {esc(installed(r))}" for r in cell.install)
-        judged = verdict(catalog.root, outcomes, task.id, framework.id, cell)
+        judged = site.verdict(task.id, framework.id)
         if judged.status == Status.tested and judged.record:
-            databases = [DATABASE_NAMES.get(d, d) for d in judged.record.get("databases", [])]
+            databases = [DATABASE_NAMES.get(d, d) for d in judged.record.databases]
             where = f" on {' and '.join(databases)}" if databases else ""
             places.add(where)
             passed += 1
-            result = f"contract passed{esc(where)} ({esc(str(judged.record.get('date'))[:10])})"
+            result = f"contract passed{esc(where)} ({esc(judged.record.date[:10])})"
         elif judged.status == Status.failed:
             failed += 1
             result = "<strong>contract test failed</strong>"

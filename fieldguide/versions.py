@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import platform
 import re
 from importlib.metadata import PackageNotFoundError, version
@@ -13,7 +14,14 @@ def distribution(requirement: str) -> str:
 
 
 def installed(requirement: str) -> str:
-    name = distribution(requirement)
+    return _installed_version(distribution(requirement))
+
+
+@functools.cache
+def _installed_version(name: str) -> str:
+    """Cached for the life of the process: a build asks ~4,500 times about ~50 distributions,
+    and packages do not change under a running build or `mkdocs serve` (restart it after an
+    upgrade)."""
     try:
         return version(name)
     except PackageNotFoundError:

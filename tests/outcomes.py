@@ -27,7 +27,15 @@ from pathlib import Path
 
 import pytest
 
-from fieldguide.evidence import inputs_digest, outcomes_path
+from fieldguide.evidence import outcomes_path
+from fieldguide.outcome_record import (
+    FORMAT,
+    CellRecord,
+    OutcomeFile,
+    WorkerPart,
+    inputs_digest,
+    read_record,
+)
 from fieldguide.versions import distribution, installed, python_version
 from tests.support import ROOT, catalog
 
@@ -104,24 +112,20 @@ def _write(changed: set[tuple[str, str]]) -> None:
 
 
 def _merge(path: Path, changed: set[tuple[str, str]]) -> None:
-    try:
-        recorded = json.loads(path.read_text(encoding="utf-8"))
-        cells = recorded["cells"] if recorded.get("format") == 1 else {}
-    except (OSError, ValueError, KeyError):
-        cells = {}
+    cells = read_record(path)  # an unreadable or older-format record starts afresh
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for task_id, framework in changed:
         key = f"{task_id}/{framework}"
         cell = catalog().tasks[task_id].support[framework]
         snippet = cell.evidence.snippet if cell.evidence else None
-        earlier = cells.get(key, {})
-        parts = earlier.get("parts", {}) if earlier.get("run") == _run["id"] else {}
-        parts[_run["worker"]] = {
-            "tests": dict(_counts[(task_id, framework)]),
-            "failed_tests": _failed.get((task_id, framework), []),
-            "databases": sorted(_databases.get((task_id, framework), set())),
-        }
-        counts = sum((Counter(part["tests"]) for part in parts.values()), Counter())
+        earlier = cells.get(key)
+        parts = dict(earlier.parts) if earlier and earlier.run == _run["id"] else {}
+        parts[_run["worker"]] = WorkerPart(
+            tests=dict(_counts[(task_id, framework)]),
+            failed_tests=_failed.get((task_id, framework), []),
+            databases=sorted(_databases.get((task_id, framework), set())),
+        )
+        counts = sum((Counter(part.tests) for part in parts.values()), Counter())
         collected = _collected[(task_id, framework)]
         if counts["failed"]:
             outcome = "failed"
@@ -135,24 +139,24 @@ def _merge(path: Path, changed: set[tuple[str, str]]) -> None:
             outcome = "passed"
         else:
             outcome = "incomplete"  # some were skipped, deselected or have not run yet
-        cells[key] = {
-            "task": task_id,
-            "framework": framework,
-            "snippet": snippet,
-            "sha256": inputs_digest(ROOT, task_id, snippet) if snippet else None,
-            "outcome": outcome,
-            "tests": {**counts, "collected": collected},
-            "failed_tests": sorted(n for part in parts.values() for n in part["failed_tests"]),
-            "databases": sorted({d for part in parts.values() for d in part["databases"]}),
-            "versions": {distribution(r): installed(r) for r in cell.install},
-            "python": python_version(),
-            "date": now,
-            "run": _run["id"],
-            "parts": parts,
-        }
+        cells[key] = CellRecord(
+            task=task_id,
+            framework=framework,
+            snippet=snippet,
+            sha256=inputs_digest(ROOT, task_id, snippet) if snippet else None,
+            outcome=outcome,
+            tests={**counts, "collected": collected},
+            failed_tests=sorted(n for part in parts.values() for n in part.failed_tests),
+            databases=sorted({d for part in parts.values() for d in part.databases}),
+            versions={distribution(r): installed(r) for r in cell.install},
+            python=python_version(),
+            date=now,
+            run=_run["id"],
+            parts=parts,
+        )
+    record = OutcomeFile(format=FORMAT, updated=now, cells=cells)
     scratch = path.with_suffix(".json.tmp")
     scratch.write_text(
-        json.dumps({"format": 1, "updated": now, "cells": cells}, indent=1, sort_keys=True),
-        encoding="utf-8",
+        json.dumps(record.model_dump(mode="json"), indent=1, sort_keys=True), encoding="utf-8"
     )
     scratch.replace(path)

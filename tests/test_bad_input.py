@@ -120,8 +120,8 @@ def no_cell_for_a_framework(repo: Path) -> None:
 CASES: list[tuple[Callable[[Path], None], str]] = [
     (
         malformed_yaml,
-        "data/tasks/hello.yml:3: YAML syntax error: while parsing a flow sequence; expected ',' or "
-        "']', but got ':' (line 4)",
+        "data/tasks/hello.yml:3: YAML syntax error: while parsing a flow sequence; did not find "
+        "expected ',' or ']' (line 4)",
     ),
     (
         duplicate_key,

@@ -18,10 +18,11 @@ from fieldguide.compare_render import (
     wizard_data,
 )
 from fieldguide.errors import InputError
-from fieldguide.evidence import Status, inputs_digest, verdict
+from fieldguide.evidence import Status, verdict
 from fieldguide.export import Export, dataset, llms_txt
 from fieldguide.load import load_catalog
 from fieldguide.models import Support
+from fieldguide.outcome_record import CellRecord, inputs_digest
 from fieldguide.versions import distribution, installed
 from tests.sandbox import copy_inputs, edit
 from tests.support import ROOT, catalog
@@ -39,15 +40,18 @@ def a_tested_cell() -> tuple[str, str, Support]:
     return task.id, "fastapi", task.support["fastapi"]
 
 
-def record(row: str, framework: str, cell: Support, **changes) -> dict[str, dict]:
+def record(row: str, framework: str, cell: Support, **changes) -> dict[str, CellRecord]:
     entry = {
+        "task": row,
+        "framework": framework,
+        "snippet": cell.evidence.snippet,
         "sha256": inputs_digest(ROOT, row, cell.evidence.snippet),
         "versions": {distribution(r): installed(r) for r in cell.install},
         "outcome": "passed",
         "date": "2026-01-01T00:00:00+00:00",
         "python": "3.13",
     }
-    return {f"{row}/{framework}": {**entry, **changes}}
+    return {f"{row}/{framework}": CellRecord(**{**entry, **changes})}
 
 
 def test_a_passing_record_for_this_code_and_these_versions_is_tested_here():
@@ -235,34 +239,34 @@ def test_the_shipped_comparison_data_has_no_problems():
     assert load_comparison(load_catalog(ROOT))[1] == []
 
 
-def test_the_verified_line_names_the_databases_the_passing_run_used():
+def test_the_verified_line_names_the_databases_the_passing_run_used(comparison):
     task = catalog().tasks["crud"]
     cell = task.support["flask"]
     outcomes = record("crud", "flask", cell, databases=["postgresql", "sqlite"])
-    line = render.verified_with(catalog(), task, outcomes)
+    site = replace(comparison, outcomes=outcomes)
+    line = render.verified_with(site, task)
     assert "<strong>Flask</strong>: " in line
     assert "contract passed on PostgreSQL and SQLite (2026-01-01)" in line
     assert "<strong>Django</strong>: " in line and "not verified in this build" in line
     assert f"1 of {len(catalog().frameworks)} snippets passed their contract<" in line
     assert "<details>" in line  # nothing failed: the list is folded
-    table = render.support_table(catalog(), task, outcomes)
+    table = render.support_table(site, task)
     others = len(catalog().frameworks) - 1
     assert table.count("fg-how--tested") == 1 and table.count("fg-how--documented") == others
 
 
-def test_without_a_test_run_the_verified_line_claims_nothing():
+def test_without_a_test_run_the_verified_line_claims_nothing(comparison):
     task = catalog().tasks["routing"]
-    line = render.verified_with(catalog(), task, {})
+    line = render.verified_with(comparison, task)
     assert "contract passed" not in line
     frameworks = len(catalog().frameworks)
     assert line.count("not verified in this build (its contract test did not run") == frameworks
 
 
-def test_a_failed_contract_is_named_in_the_verified_line():
+def test_a_failed_contract_is_named_in_the_verified_line(comparison):
     task = catalog().tasks["routing"]
     cell = task.support["django"]
-    line = render.verified_with(
-        catalog(), task, record("routing", "django", cell, outcome="failed")
-    )
+    site = replace(comparison, outcomes=record("routing", "django", cell, outcome="failed"))
+    line = render.verified_with(site, task)
     assert "<strong>Django</strong>: " in line and "contract test failed" in line
     assert "<strong>1 failed</strong>" in line and "<details open>" in line

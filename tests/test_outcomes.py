@@ -7,7 +7,9 @@ from collections import Counter
 
 import pytest
 
+from fieldguide.outcome_record import contract_inputs, inputs_digest, read_record
 from tests import outcomes
+from tests.support import ROOT
 
 CELL = ("crud", "flask")
 
@@ -55,3 +57,28 @@ def test_a_new_run_starts_the_parts_afresh(recorder):
     again = recorder("gw0", "run2", passed=1)
     assert again["outcome"] == "incomplete"
     assert set(again["parts"]) == {"gw0"}
+
+
+def test_the_digest_is_the_same_in_another_checkout_of_the_same_files(tmp_path):
+    """A record written in one clone reads as current in another (CI's fresh clone, a fork)."""
+    snippet = "snippets/hello/flask_app.py"
+    for relative in contract_inputs("hello", snippet):
+        copy = tmp_path / relative
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes((ROOT / relative).read_bytes())
+
+    assert inputs_digest(tmp_path, "hello", snippet) == inputs_digest(ROOT, "hello", snippet)
+    (tmp_path / snippet).write_text("changed\n")
+    assert inputs_digest(tmp_path, "hello", snippet) != inputs_digest(ROOT, "hello", snippet)
+
+
+def test_a_record_of_another_format_reads_as_no_record(recorder, tmp_path):
+    """Format 1 hashed absolute paths: its cells must read as "did not run", not as "changed"."""
+    written = recorder("gw0", "run1", passed=2)
+    path = tmp_path / "outcomes.json"
+    assert read_record(path)["crud/flask"].outcome == written["outcome"] == "passed"
+
+    old = json.loads(path.read_text(encoding="utf-8")) | {"format": 1}
+    path.write_text(json.dumps(old), encoding="utf-8")
+
+    assert read_record(path) == {}

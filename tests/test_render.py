@@ -1,6 +1,7 @@
 """Rendering escapes everything that comes from data and keeps every framework's tab."""
 
 from fieldguide import render
+from fieldguide.compare_macros import comparison_of
 from fieldguide.models import Level, Support, Task
 from tests.support import catalog
 
@@ -34,7 +35,7 @@ def test_support_table_escapes_every_field():
         evidence={"docs": 'https://example.org/"><script>'},
     )
 
-    table = render.support_table(catalog(), task_with(cell), {})
+    table = render.support_table(comparison_of(catalog()), task_with(cell))
 
     assert "<img" not in table and "<script>" not in table
     assert "&lt;img src=x onerror=alert(1)&gt;" in table

@@ -5,6 +5,7 @@ from pathlib import Path
 from fieldguide.build import build_site
 from fieldguide.checks import check_all
 from fieldguide.cli import main
+from fieldguide.macros import MACROS
 from tests.sandbox import copy_inputs
 from tests.support import coverage_paused
 
@@ -19,7 +20,7 @@ def test_new_task_skeleton_checks_and_builds(tmp_path: Path, capsys):
     assert "data/tasks/caching.yml" in written
     assert "docs/tasks/caching.md" in written
     assert "tests/snippets/test_caching.py" in written
-    catalog = check_all(repo)
+    catalog = check_all(repo, MACROS).catalog
     assert {cell.level for cell in catalog.tasks["caching"].support.values()} == {"unknown"}
     assert "      - tasks/caching.md\n" in (repo / "mkdocs.yml").read_text()
     with coverage_paused():

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
+from fieldguide.compare_macros import comparison_of
+from fieldguide.evidence import Status, outcomes_path, read_outcomes
 from fieldguide.render import install_command
 from fieldguide.versions import distribution
 from tests.support import ROOT, catalog
@@ -101,3 +104,20 @@ def test_search_index_covers_every_task_page(site):
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     for task in TASKS:
         assert f'"location":"tasks/{task}/"' in index.replace(" ", "")
+
+
+def test_the_build_reads_every_record_the_contract_tests_wrote(site):
+    """The record the contract tests wrote (tests/outcomes.py) is the one the build reads
+    (fieldguide/evidence.py): same format, same digest. Each cell judged *tested here* shows the
+    badge once on the matrix, besides the legend's."""
+    path = outcomes_path(ROOT)
+    if not path.is_file():
+        pytest.skip("no contract test ran before this build: there is no record to read")
+    written = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    read = read_outcomes(ROOT)
+    assert len(read) == len(written) > 0
+
+    loaded = comparison_of(catalog())
+    tested = [key for key in read if loaded.verdict(*key.split("/")).status == Status.tested]
+    matrix = (site / "compare" / "index.html").read_text(encoding="utf-8")
+    assert matrix.count('class="fg-how fg-how--tested"') == len(tested) + 1

@@ -1,0 +1,30 @@
+"""The words the site prints for a support level and for how a cell is known, in one place
+(badges, tables, the export and the wizard's reasons all read them)."""
+
+from __future__ import annotations
+
+from fieldguide.evidence import Status
+from fieldguide.models import Level
+
+LEVEL_LABELS = {
+    Level.builtin: "Built in",
+    Level.partial: "Partial",
+    Level.plugin: "Plugin",
+    Level.none: "Not available",
+    Level.unknown: "Unknown",
+}
+LEVEL_MEANINGS = {
+    Level.builtin: "The framework's own package does it; no extra install.",
+    Level.partial: "The framework covers part of the job; the note says which part is missing.",
+    Level.plugin: "An extension package does it; the cell names the package to install.",
+    Level.none: "Neither the framework nor a common extension does it; the note says what to do.",
+    Level.unknown: "Not researched yet; a contribution is welcome.",
+}
+
+STATUS_LABELS = {
+    Status.tested: "tested here",
+    Status.documented: "documented upstream",
+    Status.failed: "test failed",
+    Status.unverified: "not verified",
+    Status.absent: "",
+}
