@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from fieldguide import bench_render
 from fieldguide.benchmarks import latest
+from fieldguide.compare import Comparison
 
 MACROS = ("bench_summary", "bench_throughput", "bench_instructions", "bench_claims")
 
 
-def register(env: Any, root: Path) -> None:
-    found = latest(root)
-    claim_list = bench_render.load_claims(root)
+def register(env: Any, site: Comparison) -> None:
+    found = latest(site.catalog.root)
+    claim_list = list(site.claims)
 
     @env.macro
     def bench_summary() -> str:

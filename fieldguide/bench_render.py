@@ -11,9 +11,6 @@ import statistics
 from html import escape
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, HttpUrl
-
 from fieldguide.benchmarks import (
     AppInfo,
     Results,
@@ -29,6 +26,7 @@ from fieldguide.benchmarks import (
     spread,
     tiers,
 )
+from fieldguide.models import Claim
 
 SCENARIO_TITLES = {
     "json": "json: a fresh object serialised per request",
@@ -363,23 +361,6 @@ def instructions(results: Results, scenario: str) -> str:
         rows,
     )
     return pair(chart, tab)
-
-
-class Claim(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    source: str
-    url: HttpUrl
-    setup: str
-    scenario: str
-    figures: dict[str, float] = {}
-    summary: str
-
-
-def load_claims(root: Path) -> list[Claim]:
-    path = root / "data" / "benchmarks" / "claims.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [Claim.model_validate(item) for item in data]
 
 
 def claims(results: Results | None, items: list[Claim], reference: str = "django") -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from fieldguide.compare import Comparison, load_comparison
 from fieldguide.errors import InputError
-from fieldguide.load import read_catalog
+from fieldguide.load import read_catalog, read_claims
 from fieldguide.pages import check_pages
 
 
@@ -15,12 +16,14 @@ def check_all(root: Path, macro_names: Iterable[str]) -> Comparison:
     """Validate data, snippets and pages; raise InputError listing every problem.
 
     Returns the site's data, loaded once: the catalog (frameworks, tasks), the capability rows,
-    the guide and the recorded test outcomes. `macro_names` are the macros pages may call
-    (fieldguide.macros.MACROS), passed in so that the checks never import the MkDocs glue."""
+    the guide, the published benchmark claims and the recorded test outcomes. `macro_names` are
+    the macros pages may call (fieldguide.macros.MACROS), passed in so that the checks never
+    import the MkDocs glue."""
     catalog, problems = read_catalog(root)
     comparison, more = load_comparison(catalog)
-    problems += more
+    claims, wrong_claims = read_claims(catalog.root)
+    problems += more + wrong_claims
     problems += check_pages(root, catalog, set(macro_names) | {"catalog"})
     if problems:
         raise InputError(problems)
-    return comparison
+    return replace(comparison, claims=tuple(claims))

@@ -19,7 +19,8 @@ from fieldguide.errors import Problem, relative
 from fieldguide.evidence import Verdict, points, read_outcomes, verdict
 from fieldguide.labels import LEVEL_LABELS, STATUS_LABELS
 from fieldguide.load import Catalog, _explain, _load_kind
-from fieldguide.models import Capability, Guide, Support
+from fieldguide.models import Capability, Claim, Guide, Support
+from fieldguide.outcome_record import CellRecord
 from fieldguide.yamlfile import line_of, plain, read_yaml
 
 GUIDE_FILE = "data/guides/guide.yml"
@@ -45,7 +46,8 @@ class Comparison:
     catalog: Catalog
     capabilities: dict[str, Capability]
     guide: Guide | None
-    outcomes: dict[str, dict] = field(default_factory=dict)
+    outcomes: dict[str, CellRecord] = field(default_factory=dict)
+    claims: tuple[Claim, ...] = ()  # data/benchmarks/claims.yml, for the Benchmarks page
     # every cell is judged once per build, however many pages show it (`replace()` starts afresh)
     _verdicts: dict[tuple[str, str], Verdict] = field(
         init=False, default_factory=dict, compare=False, repr=False

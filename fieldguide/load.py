@@ -14,7 +14,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from fieldguide.errors import InputError, Problem, relative
-from fieldguide.models import Framework, Task
+from fieldguide.models import Claim, Framework, Task
 from fieldguide.yamlfile import line_of, plain, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -52,6 +52,43 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     ordered = tuple(sorted((f for f, _ in frameworks.values()), key=lambda f: f.order))
     catalog = Catalog(root=root, frameworks=ordered, tasks={k: t for k, (t, _) in tasks.items()})
     return catalog, problems
+
+
+CLAIMS_FILE = "data/benchmarks/claims.yml"
+
+
+def read_claims(root: Path) -> tuple[list[Claim], list[Problem]]:
+    """The published benchmark figures, and the problems with them (`file:line: what`)."""
+    path = root / CLAIMS_FILE
+    if not path.is_file():
+        return [], []
+    document, problems = read_yaml(path, CLAIMS_FILE)
+    if problems:
+        return [], problems
+    if document is None:
+        return [], []
+    if not isinstance(document, list):
+        return [], [Problem(CLAIMS_FILE, 1, "expected a list of claims (each item starts with -)")]
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for index, item in enumerate(document):
+        line = line_of(document, [index])
+        if not isinstance(item, dict):
+            problems.append(Problem(CLAIMS_FILE, line, "each claim is a mapping of fields"))
+            continue
+        try:
+            claim = Claim.model_validate(plain(item))
+        except ValidationError as error:
+            problems += [_explain(CLAIMS_FILE, item, e, Claim) for e in error.errors()]
+            continue
+        if claim.id in seen:
+            problems.append(
+                Problem(CLAIMS_FILE, line_of(item, ["id"]), f"claim id '{claim.id}' is used twice")
+            )
+            continue
+        seen.add(claim.id)
+        claims.append(claim)
+    return claims, problems
 
 
 def _load_kind[Model: BaseModel](

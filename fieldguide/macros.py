@@ -87,7 +87,7 @@ def define_env(env: Any) -> None:
             raise PluginError(str(error)) from None
 
     env.variables["catalog"] = catalog
-    bench_macros.register(env, root)
+    bench_macros.register(env, site)
     compare_macros.register(env, site)
 
 

@@ -280,3 +280,18 @@ class Guide(Strict):
     rationale: str = Field(min_length=1, description="How the rules were chosen")
     situations: list[Situation] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
+
+
+class Claim(Strict):
+    """A throughput figure that a published comparison prints (data/benchmarks/claims.yml), set
+    beside the ratios measured here on the Benchmarks page."""
+
+    id: str = Field(min_length=1)
+    source: str = Field(min_length=1, description="who published it, in a few words")
+    url: HttpsUrl
+    setup: str = Field(description="how they measured, in our own words")
+    scenario: Literal["json", "db", "template", "io_wait"] = Field(
+        description="the benchmark scenario here that is closest to theirs"
+    )
+    figures: dict[str, float] = Field(default_factory=dict, description="req/s per framework")
+    summary: str

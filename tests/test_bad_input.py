@@ -40,6 +40,22 @@ def unknown_field(repo: Path) -> None:
     )
 
 
+def claim_with_unknown_field(repo: Path) -> None:
+    edit(
+        repo / "data/benchmarks/claims.yml",
+        "  scenario: json\n  figures: {fastapi: 2420",
+        "  scenario: json\n  colour: red\n  figures: {fastapi: 2420",
+    )
+
+
+def claim_with_unknown_scenario(repo: Path) -> None:
+    edit(
+        repo / "data/benchmarks/claims.yml",
+        "  scenario: json\n  figures: {fastapi: 2420",
+        "  scenario: hello\n  figures: {fastapi: 2420",
+    )
+
+
 def unknown_framework(repo: Path) -> None:
     edit(repo / "data/tasks/routing.yml", "\n  flask:\n", "\n  flsk:\n")
 
@@ -191,6 +207,16 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         silent_python_fence,
         "docs/conventions.md:16: code fence info string 'python title=\"demo.py\"' is not run by the "
         "tests; write exactly ```python (or ```text for output that is not Python)",
+    ),
+    (
+        claim_with_unknown_field,
+        "data/benchmarks/claims.yml:11: unknown field 'colour'; allowed fields: id, source, url, "
+        "setup, scenario, figures, summary",
+    ),
+    (
+        claim_with_unknown_scenario,
+        "data/benchmarks/claims.yml:10: scenario: Input should be 'json', 'db', 'template' or "
+        "'io_wait'",
     ),
     (
         no_cell_for_a_framework,
