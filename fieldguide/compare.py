@@ -146,12 +146,13 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
             continue
         for kind in ("advantages", "challenges"):
             for index, point in enumerate(getattr(framework.profile, kind)):
-                for row_id in point.rows:
+                for position, row_id in enumerate(point.rows):
                     if row_id not in row_ids:
+                        where = ["profile", kind, index, "rows", position]
                         problems.append(
                             Problem(
                                 shown,
-                                1,
+                                line_of(catalog.documents.get(shown), where),
                                 f"profile.{kind}[{index}] links to unknown row '{row_id}'; "
                                 "use a task or capability id",
                             )
@@ -161,7 +162,7 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
             problems.append(
                 Problem(
                     shown,
-                    1,
+                    line_of(catalog.documents.get(shown), ["profile"]),
                     "framework has a profile but no page; create "
                     f"docs/frameworks/{framework.id}.md with front matter "
                     f"`framework: {framework.id}` and {{{{ framework_profile() }}}}",

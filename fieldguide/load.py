@@ -7,9 +7,9 @@ is reported the same way wherever it is found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,6 +27,8 @@ class Catalog:
     root: Path
     frameworks: tuple[Framework, ...]
     tasks: dict[str, Task]
+    # each data file as read, by repository-relative path: the lines of later checks' problems
+    documents: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def framework(self, framework_id: str) -> Framework:
         return next(f for f in self.frameworks if f.id == framework_id)
@@ -50,7 +52,14 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += _check_tasks(root, frameworks, tasks)
     problems += _check_snippets(root, frameworks, tasks)
     ordered = tuple(sorted((f for f, _ in frameworks.values()), key=lambda f: f.order))
-    catalog = Catalog(root=root, frameworks=ordered, tasks={k: t for k, (t, _) in tasks.items()})
+    documents = {f"data/frameworks/{k}.yml": d for k, (_, d) in frameworks.items()}
+    documents |= {f"data/tasks/{k}.yml": d for k, (_, d) in tasks.items()}
+    catalog = Catalog(
+        root=root,
+        frameworks=ordered,
+        tasks={k: t for k, (t, _) in tasks.items()},
+        documents=documents,
+    )
     return catalog, problems
 
 
