@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 RUN := $(UV) run --locked --no-sync
 
-.PHONY: help install serve build check test lint format schema new-task clean bench lighthouse
+.PHONY: help install serve build check test lint format schema new-task clean bench lighthouse build-time
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ schema: install ## Regenerate data/schema/*.schema.json from fieldguide/models.p
 
 new-task: install ## Scaffold a task: make new-task ID=caching TITLE="Caching"
 	$(RUN) python -m fieldguide new-task $(ID) --title "$(TITLE)"
+
+build-time: install ## Time the build: 3 fresh builds and 3 serve-style rebuilds, medians printed
+	$(RUN) python scripts/build_time.py
 
 lighthouse: build ## Lighthouse scores and page weights of key pages (npm, Debian's chromium)
 	scripts/lighthouse.sh site

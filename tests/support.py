@@ -69,9 +69,9 @@ def load_app(task: str, framework: str) -> Any:
 @contextmanager
 def coverage_paused() -> Iterator[None]:
     """Stop measuring coverage for a while, here and in subprocesses (coverage's `subprocess`
-    patch hands them its settings through COVERAGE_PROCESS_CONFIG): for site builds, whose
-    `mkdocs build` subprocess includes snippet files as text and runs none of their code, and
-    takes three times as long when traced. If a build ever ran snippet code, the 100% snippet
+    patch hands them its settings through COVERAGE_PROCESS_CONFIG): for site builds, which run
+    MkDocs in this process, include snippet files as text and run none of their code, and take
+    three times as long when traced. If a build ever ran snippet code, the 100% snippet
     coverage gate would say so, never hide it."""
     import coverage
 
