@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from fieldguide import layout
 from fieldguide.errors import Problem, relative
 from fieldguide.evidence import Verdict, points, read_outcomes, verdict
 from fieldguide.labels import LEVEL_LABELS, STATUS_LABELS
@@ -23,7 +24,7 @@ from fieldguide.models import Capability, Claim, Guide, Support
 from fieldguide.outcome_record import CellRecord
 from fieldguide.yamlfile import line_of, plain, read_yaml
 
-GUIDE_FILE = "data/guides/guide.yml"
+GUIDE_FILE = layout.GUIDE
 GUIDE_SCHEMA_LINE = "# yaml-language-server: $schema=../schema/guide.schema.json"
 
 
@@ -95,7 +96,7 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
     capabilities = {k: c for k, (c, _) in sorted(loaded.items())}
     framework_ids = {f.id for f in catalog.frameworks}
     for cid, (capability, document) in loaded.items():
-        shown = f"data/capabilities/{cid}.yml"
+        shown = layout.capability_data(cid)
         for fid in capability.support:
             if fid not in framework_ids:
                 problems.append(
@@ -115,9 +116,9 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
         if cid in catalog.tasks:
             problems.append(
                 Problem(
-                    f"data/capabilities/{cid}.yml",
+                    layout.capability_data(cid),
                     line_of(document, ["id"]),
-                    f"the task data/tasks/{cid}.yml replaces this capability row (its cells "
+                    f"the task {layout.task_data(cid)} replaces this capability row (its cells "
                     "carry tested snippets); delete this file and move any fact it has that "
                     "the task lacks into the task's cells",
                 )
@@ -128,7 +129,7 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
         if twin and twin != cid:
             problems.append(
                 Problem(
-                    f"data/capabilities/{cid}.yml",
+                    layout.capability_data(cid),
                     line_of(document, ["title"]),
                     f"task '{twin}' has the same title; the matrix would show the row twice. "
                     f"Rename this file to {twin}.yml with id: {twin} (the task then replaces "
@@ -141,7 +142,7 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
     if guide is not None:
         problems += _check_guide(guide, document, framework_ids, row_ids)
     for framework in catalog.frameworks:
-        shown = f"data/frameworks/{framework.id}.yml"
+        shown = layout.framework_data(framework.id)
         if framework.profile is None:
             continue
         for kind in ("advantages", "challenges"):
@@ -157,14 +158,14 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
                                 "use a task or capability id",
                             )
                         )
-        page = root / "docs" / "frameworks" / f"{framework.id}.md"
+        page = root / layout.framework_page(framework.id)
         if not page.is_file():
             problems.append(
                 Problem(
                     shown,
                     line_of(catalog.documents.get(shown), ["profile"]),
                     "framework has a profile but no page; create "
-                    f"docs/frameworks/{framework.id}.md with front matter "
+                    f"{layout.framework_page(framework.id)} with front matter "
                     f"`framework: {framework.id}` and {{{{ framework_profile() }}}}",
                 )
             )

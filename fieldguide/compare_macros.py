@@ -7,7 +7,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from fieldguide import compare_render
+from fieldguide import compare_render, layout
 from fieldguide.compare import Comparison, load_comparison
 from fieldguide.errors import InputError
 from fieldguide.export import write_exports
@@ -41,7 +41,7 @@ def register(env: Any, comparison: Comparison) -> None:
 
     def needs_guide() -> None:
         if comparison.guide is None:
-            raise PluginError(f"docs/{env.page.file.src_path}: data/guides/guide.yml is missing")
+            raise PluginError(f"{layout.page(env.page.file.src_path)}: {layout.GUIDE} is missing")
 
     @env.macro
     def feature_matrix() -> str:
@@ -61,7 +61,7 @@ def register(env: Any, comparison: Comparison) -> None:
         known = {f.id: f for f in catalog.frameworks if f.profile}
         if framework_id not in known:
             raise PluginError(
-                f"docs/{env.page.file.src_path}: framework_profile needs front matter "
+                f"{layout.page(env.page.file.src_path)}: framework_profile needs front matter "
                 f"`framework:` naming one of {', '.join(sorted(known))}"
             )
         return compare_render.framework_profile(comparison, known[framework_id], base())

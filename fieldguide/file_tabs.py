@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import indent
 
+from fieldguide import layout
 from fieldguide.errors import InputError, Problem
 from fieldguide.load import Catalog
 from fieldguide.render import esc
 
-SHOWABLE_ROOTS = ("snippets/", "tests/snippets/")
+SHOWABLE_ROOTS = (f"{layout.SNIPPETS}/", f"{layout.CONTRACTS}/")
 LANGUAGES = {
     ".py": "python",
     ".html": "html",

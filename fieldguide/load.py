@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from fieldguide import layout
 from fieldguide.errors import InputError, Problem, relative
 from fieldguide.models import Claim, Framework, Task
 from fieldguide.yamlfile import line_of, plain, read_yaml
@@ -52,8 +53,8 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += _check_tasks(root, frameworks, tasks)
     problems += _check_snippets(root, frameworks, tasks)
     ordered = tuple(sorted((f for f, _ in frameworks.values()), key=lambda f: f.order))
-    documents = {f"data/frameworks/{k}.yml": d for k, (_, d) in frameworks.items()}
-    documents |= {f"data/tasks/{k}.yml": d for k, (_, d) in tasks.items()}
+    documents = {layout.framework_data(k): d for k, (_, d) in frameworks.items()}
+    documents |= {layout.task_data(k): d for k, (_, d) in tasks.items()}
     catalog = Catalog(
         root=root,
         frameworks=ordered,
@@ -63,7 +64,7 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     return catalog, problems
 
 
-CLAIMS_FILE = "data/benchmarks/claims.yml"
+CLAIMS_FILE = layout.CLAIMS
 
 
 def read_claims(root: Path) -> tuple[list[Claim], list[Problem]]:
@@ -104,7 +105,7 @@ def _load_kind[Model: BaseModel](
     root: Path, folder: str, kind: str, model: type[Model], problems: list[Problem]
 ) -> dict[str, tuple[Model, object]]:
     loaded: dict[str, tuple[Model, object]] = {}
-    for path in sorted((root / "data" / folder).glob("*.yml")):
+    for path in sorted((root / layout.DATA / folder).glob("*.yml")):
         shown = relative(path, root)
         document, errors = read_yaml(path, shown)
         if errors:
@@ -191,7 +192,7 @@ def _check_frameworks(root: Path, frameworks: dict) -> list[Problem]:
         if framework.order in seen:
             problems.append(
                 Problem(
-                    relative(root / "data" / "frameworks" / f"{fid}.yml", root),
+                    layout.framework_data(fid),
                     line_of(document, ["order"]),
                     f"order {framework.order} is already used by '{seen[framework.order]}'; "
                     "pick a free number",
@@ -205,7 +206,7 @@ def _check_tasks(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
     problems = []
     known = ", ".join(sorted(frameworks))
     for tid, (task, document) in tasks.items():
-        shown = relative(root / "data" / "tasks" / f"{tid}.yml", root)
+        shown = layout.task_data(tid)
         for fid, cell in task.support.items():
             line = line_of(document, ["support", fid])
             if fid not in frameworks:
@@ -215,7 +216,7 @@ def _check_tasks(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
                 continue
             snippet = cell.evidence.snippet if cell.evidence else None
             if snippet:
-                expected = f"snippets/{tid}/{fid}_app.py"
+                expected = layout.snippet(tid, fid)
                 snippet_line = line_of(document, ["support", fid, "evidence", "snippet"])
                 if snippet != expected:
                     problems.append(
@@ -259,14 +260,14 @@ def _check_snippets(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
 
     Snippets of a task whose data file did not load are skipped: the data error says it all."""
     problems = []
-    unreadable = {p.stem for p in (root / "data" / "tasks").glob("*.yml")} - set(tasks)
+    unreadable = {p.stem for p in (root / layout.DATA / "tasks").glob("*.yml")} - set(tasks)
     claimed = {
         cell.evidence.snippet
         for task, _ in tasks.values()
         for cell in task.support.values()
         if cell.evidence and cell.evidence.snippet
     }
-    for path in sorted((root / "snippets").glob("*/*.py")):
+    for path in sorted((root / layout.SNIPPETS).glob("*/*.py")):
         shown = relative(path, root)
         task_id = path.parent.name
         if path.name == "__init__.py" or shown in claimed or task_id in unreadable:

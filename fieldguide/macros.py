@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from fieldguide import bench_macros, compare_macros, render
+from fieldguide import bench_macros, compare_macros, layout, render
 from fieldguide.checks import check_all
 from fieldguide.errors import InputError
 from fieldguide.file_tabs import file_tabs as _file_tabs
@@ -43,7 +43,8 @@ def define_env(env: Any) -> None:
         task_id = task or env.page.meta.get("task")
         if task_id is None:
             raise PluginError(
-                f"docs/{env.page.file.src_path}: this macro needs `task:` in the front matter"
+                f"{layout.page(env.page.file.src_path)}: this macro needs `task:` in the "
+                "front matter"
             )
         return catalog.tasks[task_id]
 
@@ -82,7 +83,7 @@ def define_env(env: Any) -> None:
     @macro
     def file_tabs(**files: str | list[str]) -> str:
         try:
-            return _file_tabs(catalog, f"docs/{env.page.file.src_path}", files)
+            return _file_tabs(catalog, layout.page(env.page.file.src_path), files)
         except InputError as error:
             raise PluginError(str(error)) from None
 

@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from fieldguide import layout
+
 FORMAT = 2  # 1 hashed absolute paths; such records read as "did not run", never as "changed"
 
 
@@ -53,7 +55,7 @@ class OutcomeFile(Strict):
 def contract_inputs(task: str, snippet: str) -> tuple[str, ...]:
     """What decides a cell's test: the snippet, its contract module and the task's data (whose
     `differences:` rows tests/test_differences.py sends), as repository-relative paths."""
-    return (snippet, f"tests/snippets/test_{task}.py", f"data/tasks/{task}.yml")
+    return (snippet, layout.contract(task), layout.task_data(task))
 
 
 def inputs_digest(root: Path, task: str, snippet: str) -> str:

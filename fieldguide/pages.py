@@ -9,6 +9,7 @@ import jinja2
 import yaml
 from jinja2 import meta
 
+from fieldguide import layout
 from fieldguide.errors import Problem, relative
 from fieldguide.load import Catalog
 
@@ -30,7 +31,7 @@ def front_matter(text: str) -> tuple[dict, int]:
 
 def check_pages(root: Path, catalog: Catalog, macro_names: set[str]) -> list[Problem]:
     problems: list[Problem] = []
-    docs = root / "docs"
+    docs = root / layout.DOCS
     pages = sorted(docs.rglob("*.md"))
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -41,12 +42,12 @@ def check_pages(root: Path, catalog: Catalog, macro_names: set[str]) -> list[Pro
         if page.parent == docs / "tasks":
             problems += _task_page(shown, text, meta_vars, page.stem, catalog)
     for task_id in sorted(catalog.tasks):
-        if not (docs / "tasks" / f"{task_id}.md").is_file():
+        if not (root / layout.task_page(task_id)).is_file():
             problems.append(
                 Problem(
-                    f"data/tasks/{task_id}.yml",
+                    layout.task_data(task_id),
                     1,
-                    f"task has no page; create docs/tasks/{task_id}.md "
+                    f"task has no page; create {layout.task_page(task_id)} "
                     f"(`fieldguide new-task {task_id}` writes one)",
                 )
             )
@@ -59,13 +60,13 @@ def _task_page(shown: str, text: str, meta_vars: dict, stem: str, catalog: Catal
     if task is None:
         return [Problem(shown, 1, f"task pages need front matter `task: {stem}`")]
     if task not in catalog.tasks:
-        if (catalog.root / "data" / "tasks" / f"{task}.yml").is_file():
+        if (catalog.root / layout.task_data(task)).is_file():
             return []  # the data file exists but has errors of its own, reported already
         return [
             Problem(
                 shown,
                 line,
-                f"task '{task}' has no data file data/tasks/{task}.yml; create it "
+                f"task '{task}' has no data file {layout.task_data(task)}; create it "
                 f"(`fieldguide new-task {task}`) or fix the name",
             )
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldguide import layout
 from fieldguide.errors import InputError, Problem
 from fieldguide.load import load_catalog
 from fieldguide.models import TASK_ID
@@ -58,14 +59,14 @@ def new_task(root: Path, task: str, title: str) -> list[Path]:
         )
     catalog = load_catalog(root)
     targets = {
-        root / "data" / "tasks" / f"{task}.yml": TASK_DATA.format(
+        root / layout.task_data(task): TASK_DATA.format(
             task=task,
             title=title,
             cells="".join(CELL.format(framework=f.id) for f in catalog.frameworks),
         ),
-        root / "docs" / "tasks" / f"{task}.md": TASK_PAGE.format(task=task, title=title),
-        root / "snippets" / task / "__init__.py": "",
-        root / "tests" / "snippets" / f"test_{task}.py": CONTRACT_TEST.format(task=task),
+        root / layout.task_page(task): TASK_PAGE.format(task=task, title=title),
+        root / layout.SNIPPETS / task / "__init__.py": "",
+        root / layout.contract(task): CONTRACT_TEST.format(task=task),
     }
     existing = [p for p in targets if p.exists()]
     if existing:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fieldguide import layout
 from fieldguide.models import Capability, Framework, Guide, Task
 
 SCHEMAS = {"framework": Framework, "task": Task, "capability": Capability, "guide": Guide}
@@ -17,7 +18,7 @@ def schema_text(kind: str) -> str:
 
 
 def schema_path(root: Path, kind: str) -> Path:
-    return root / "data" / "schema" / f"{kind}.schema.json"
+    return root / layout.schema(kind)
 
 
 def write_schemas(root: Path) -> list[Path]:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldguide import layout
 from fieldguide.evidence import outcomes_path
 from fieldguide.outcome_record import (
     FORMAT,
@@ -39,6 +40,7 @@ from fieldguide.outcome_record import (
 from fieldguide.versions import distribution, installed, python_version
 from tests.support import ROOT, catalog
 
+CONTRACT_PREFIX = layout.contract_module("")  # tests.snippets.test_<task>
 _cells: dict[str, tuple[str, str]] = {}  # nodeid -> (task, framework)
 _counts: dict[tuple[str, str], Counter] = {}
 _failed: dict[tuple[str, str], list[str]] = {}
@@ -61,8 +63,8 @@ def _cell_of(item: pytest.Item) -> tuple[str, str] | None:
     if not isinstance(framework, str):
         return None
     module = item.module.__name__ if item.module else ""  # type: ignore[attr-defined]
-    if module.startswith("tests.snippets.test_"):
-        return module.removeprefix("tests.snippets.test_"), framework
+    if module.startswith(CONTRACT_PREFIX):
+        return module.removeprefix(CONTRACT_PREFIX), framework
     if module == "tests.test_differences" and isinstance(params.get("task"), str):
         return params["task"], framework
     return None
@@ -78,7 +80,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             database = getattr(getattr(item, "callspec", None), "params", {}).get("database")
             if isinstance(database, str):
                 _database_of[item.nodeid] = database
-            if item.module.__name__.startswith("tests.snippets."):  # type: ignore[attr-defined]
+            if item.module.__name__.startswith(CONTRACT_PREFIX):  # type: ignore[attr-defined]
                 _in_module[cell] += 1
 
 
