@@ -40,9 +40,10 @@ WORKERS ?= $(shell nproc)
 test: install ## Run the whole test suite on every core, snippet coverage 100% (installs system packages as root)
 	scripts/with-services.sh sh -c '$(RUN) pytest -n $(WORKERS) --dist loadfile -m "not site" --cov-fail-under=100 && $(RUN) pytest -m site --no-cov'
 
-lint: install ## ruff check and format check
+lint: install ## ruff check and format check, and the package's import rules (no cycles, layers)
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+	$(RUN) pytest -q --no-cov -p no:cacheprovider tests/test_imports.py
 
 format: install ## Apply ruff's fixes and formatting
 	$(RUN) ruff check --fix .
