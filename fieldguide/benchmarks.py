@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import statistics
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+
+from fieldguide.errors import Problem, relative
 
 RESULTS_DIR = Path("data") / "benchmarks"
 SCHEMA_NAME = "results.schema.json"
@@ -173,9 +176,74 @@ def schema_path(root: Path) -> Path:
     return root / RESULTS_DIR / SCHEMA_NAME
 
 
+RESULTS_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{6}Z\.json$")  # as bench/__main__.py names it
+MAX_SHOWN = 5  # problems shown per file; a foreign JSON file would list every missing field
+
+
 def result_files(root: Path) -> list[Path]:
-    """Results files, oldest first (names are UTC timestamps, so they sort by date)."""
-    return sorted(p for p in (root / RESULTS_DIR).glob("*.json") if p.name != SCHEMA_NAME)
+    """Results files, oldest first (names are UTC timestamps, so they sort by date). Only names
+    of that form count: a stray JSON file beside them is never taken as the newest."""
+    return sorted(p for p in (root / RESULTS_DIR).glob("*.json") if RESULTS_NAME.match(p.name))
+
+
+def check_results(root: Path) -> list[Problem]:
+    """Every JSON file under data/benchmarks/ is a results file that loads, or a problem."""
+    problems: list[Problem] = []
+    for path in sorted((root / RESULTS_DIR).glob("*.json")):
+        shown = relative(path, root)
+        if path.name == SCHEMA_NAME:
+            continue
+        if not RESULTS_NAME.match(path.name):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "not a results file name (`make bench` writes <UTC date>.json, such as "
+                    "2026-12-01T065010Z.json); rename it or move it out of data/benchmarks/",
+                )
+            )
+            continue
+        problems += _results_problems(path, shown)
+    return problems
+
+
+def _results_problems(path: Path, shown: str) -> list[Problem]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return [Problem(shown, 1, f"not UTF-8 text ({error.reason}); re-run `make bench`")]
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return [Problem(shown, error.lineno, f"invalid JSON: {error.msg}; re-run `make bench`")]
+    try:
+        Results.model_validate_json(text)
+    except ValidationError as error:
+        found = [
+            Problem(shown, _line_of_key(text, e["loc"]), f"{_where(e['loc'])}: {e['msg']}")
+            for e in error.errors()
+        ]
+        if len(found) > MAX_SHOWN:
+            more = len(found) - MAX_SHOWN
+            found = found[:MAX_SHOWN]
+            found.append(
+                Problem(shown, 1, f"and {more} more; is this a results file of `make bench`?")
+            )
+        return found
+    return []
+
+
+def _where(location: tuple) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in location).lstrip(".")
+
+
+def _line_of_key(text: str, location: tuple) -> int:
+    """The line of the location's top-level key (the file is machine-written JSON)."""
+    if location and isinstance(location[0], str):
+        at = text.find(f'"{location[0]}":')
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return 1
 
 
 def load_results(path: Path) -> Results:

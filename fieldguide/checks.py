@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from fieldguide.benchmarks import check_results
 from fieldguide.compare import Comparison, load_comparison
 from fieldguide.errors import InputError
 from fieldguide.load import read_catalog, read_claims
@@ -22,7 +23,7 @@ def check_all(root: Path, macro_names: Iterable[str]) -> Comparison:
     catalog, problems = read_catalog(root)
     comparison, more = load_comparison(catalog)
     claims, wrong_claims = read_claims(catalog.root)
-    problems += more + wrong_claims
+    problems += more + wrong_claims + check_results(catalog.root)
     problems += check_pages(root, catalog, set(macro_names) | {"catalog"})
     if problems:
         raise InputError(problems)

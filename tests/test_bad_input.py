@@ -56,6 +56,26 @@ def claim_with_unknown_scenario(repo: Path) -> None:
     )
 
 
+NEWEST_RESULTS = "data/benchmarks/2026-12-01T065010Z.json"
+
+
+def truncated_results(repo: Path) -> None:
+    path = repo / NEWEST_RESULTS
+    path.write_text("\n".join(path.read_text().splitlines()[:5]) + "\n")
+
+
+def results_of_an_unknown_version(repo: Path) -> None:
+    edit(repo / NEWEST_RESULTS, '"schema_version": 1,', '"schema_version": 7,')
+
+
+def stray_json_beside_the_results(repo: Path) -> None:
+    (repo / "data/benchmarks/zz-notes.json").write_text("{}\n")
+
+
+def foreign_json_with_a_results_name(repo: Path) -> None:
+    (repo / "data/benchmarks/2027-01-01T000000Z.json").write_text('{"hello": "world"}\n')
+
+
 def unknown_framework(repo: Path) -> None:
     edit(repo / "data/tasks/routing.yml", "\n  flask:\n", "\n  flsk:\n")
 
@@ -217,6 +237,26 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         claim_with_unknown_scenario,
         "data/benchmarks/claims.yml:10: scenario: Input should be 'json', 'db', 'template' or "
         "'io_wait'",
+    ),
+    (
+        truncated_results,
+        f"{NEWEST_RESULTS}:6: invalid JSON: Expecting property name enclosed in double quotes; "
+        "re-run `make bench`",
+    ),
+    (
+        results_of_an_unknown_version,
+        f"{NEWEST_RESULTS}:2: schema_version: Input should be 1",
+    ),
+    (
+        stray_json_beside_the_results,
+        "data/benchmarks/zz-notes.json:1: not a results file name (`make bench` writes <UTC "
+        "date>.json, such as 2026-12-01T065010Z.json); rename it or move it out of "
+        "data/benchmarks/",
+    ),
+    (
+        foreign_json_with_a_results_name,
+        "data/benchmarks/2027-01-01T000000Z.json:1: and 13 more; is this a results file of "
+        "`make bench`?",
     ),
     (
         no_cell_for_a_framework,
