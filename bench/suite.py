@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from bench.apps.common import FORTUNES, MESSAGE, ROW_COUNT, item_name, item_price
+from fieldguide.load import load_catalog
 
 SCENARIOS = ("json", "db", "template", "io_wait")
 
@@ -30,76 +32,30 @@ class App:
         return f"{self.module}:app"
 
 
-APPS = {
-    app.id: app
-    for app in (
+def _apps() -> dict[str, App]:
+    """The two baselines, then every framework in data/frameworks/ (in the site's order), each
+    on the server its own deployment docs advise; its app is bench/apps/<id>_app.py."""
+    catalog = load_catalog(Path(__file__).resolve().parents[1])
+    apps = [
         App("bare_wsgi", "bare WSGI", "wsgi", "bench.apps.bare_wsgi", None, "gunicorn", None),
         App("bare_asgi", "bare ASGI", "asgi", "bench.apps.bare_asgi", None, "uvicorn", None),
+    ]
+    apps += [
         App(
-            "django",
-            "Django",
-            "wsgi",
-            "bench.apps.django_app",
-            "django",
-            "gunicorn",
-            "https://docs.djangoproject.com/en/stable/howto/deployment/wsgi/gunicorn/",
-        ),
-        App(
-            "flask",
-            "Flask",
-            "wsgi",
-            "bench.apps.flask_app",
-            "flask",
-            "gunicorn",
-            "https://flask.palletsprojects.com/en/stable/deploying/gunicorn/",
-        ),
-        App(
-            "fastapi",
-            "FastAPI",
-            "asgi",
-            "bench.apps.fastapi_app",
-            "fastapi",
-            "uvicorn",
-            "https://fastapi.tiangolo.com/deployment/manually/",
-        ),
-        App(
-            "starlette",
-            "Starlette",
-            "asgi",
-            "bench.apps.starlette_app",
-            "starlette",
-            "uvicorn",
-            "https://www.starlette.io/#installation",
-        ),
-        App(
-            "django_ninja",
-            "Django Ninja",
-            "wsgi",
-            "bench.apps.django_ninja_app",
-            "django-ninja",
-            "gunicorn",
-            "https://docs.djangoproject.com/en/stable/howto/deployment/wsgi/gunicorn/",
-        ),
-        App(
-            "litestar",
-            "Litestar",
-            "asgi",
-            "bench.apps.litestar_app",
-            "litestar",
-            "uvicorn",
-            "https://docs.litestar.dev/latest/tutorials/todo-app/0-application-basics.html",
-        ),
-        App(
-            "quart",
-            "Quart",
-            "asgi",
-            "bench.apps.quart_app",
-            "quart",
-            "hypercorn",
-            "https://quart.palletsprojects.com/en/latest/tutorials/deployment.html",
-        ),
-    )
-}
+            f.id,
+            f.name,
+            f.interface.value,
+            f"bench.apps.{f.id}_app",
+            f.package,
+            f.advised_server.server,
+            f.advised_server.source,
+        )
+        for f in catalog.frameworks
+    ]
+    return {app.id: app for app in apps}
+
+
+APPS = _apps()
 
 BASELINE = {"wsgi": "bare_wsgi", "asgi": "bare_asgi"}
 COMMON_SERVER = "granian"

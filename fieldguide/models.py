@@ -89,6 +89,14 @@ class Profile(Strict):
     challenges: list[Point] = Field(min_length=1)
 
 
+class AdvisedServer(Strict):
+    """The production server the framework's own deployment docs advise (the benchmarks run
+    each framework on it, and on one server common to all)."""
+
+    server: Literal["gunicorn", "uvicorn", "hypercorn", "granian"]
+    source: HttpsUrl = Field(description="The framework's docs page that advises that server")
+
+
 class Framework(Strict):
     """data/frameworks/<id>.yml"""
 
@@ -105,6 +113,7 @@ class Framework(Strict):
         description="Run each of its contract tests in a fresh process (Django's settings "
         "can be configured only once per process)",
     )
+    advised_server: AdvisedServer
     summary: str = Field(min_length=1)
     homepage: HttpsUrl
     docs: HttpsUrl

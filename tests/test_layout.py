@@ -52,3 +52,13 @@ def test_no_snippet_name_shadows_a_module():
 def test_no_snippet_file_is_named_after_its_framework():
     for path in (ROOT / "snippets").rglob("*.py"):
         assert path.stem not in {"django", "flask", "fastapi", "starlette", "pydantic"}, path
+
+
+def test_every_framework_and_no_other_has_a_benchmark_app():
+    """bench/ takes its frameworks from data/frameworks/: each needs bench/apps/<id>_app.py, and
+    an app there without a framework (or baseline) behind it would never run."""
+    from bench.suite import APPS
+
+    apps = {p.stem.removesuffix("_app") for p in (ROOT / "bench" / "apps").glob("*_app.py")}
+    assert apps == set(FRAMEWORKS)
+    assert [a for a in APPS if not APPS[a].baseline] == FRAMEWORKS
