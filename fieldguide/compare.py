@@ -22,6 +22,7 @@ from fieldguide.labels import LEVEL_LABELS, STATUS_LABELS
 from fieldguide.load import Catalog, _explain, _load_kind
 from fieldguide.models import Capability, Claim, Guide, Support
 from fieldguide.outcome_record import CellRecord
+from fieldguide.support_cells import support_cell_problems
 from fieldguide.yamlfile import line_of, plain, read_yaml
 
 GUIDE_FILE = layout.GUIDE
@@ -97,21 +98,7 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
     framework_ids = {f.id for f in catalog.frameworks}
     for cid, (capability, document) in loaded.items():
         shown = layout.capability_data(cid)
-        for fid in capability.support:
-            if fid not in framework_ids:
-                problems.append(
-                    Problem(
-                        shown, line_of(document, ["support", fid]), f"unknown framework '{fid}'"
-                    )
-                )
-        for fid in sorted(framework_ids - set(capability.support)):
-            problems.append(
-                Problem(
-                    shown,
-                    line_of(document, ["support"]),
-                    f"no support cell for '{fid}'; add one (`level: unknown` with a note will do)",
-                )
-            )
+        problems += support_cell_problems(shown, document, capability.support, framework_ids)
     for cid, (_capability, document) in loaded.items():
         if cid in catalog.tasks:
             problems.append(

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from fieldguide import layout
 from fieldguide.errors import InputError, Problem, relative
 from fieldguide.models import Claim, Framework, Task
+from fieldguide.support_cells import support_cell_problems
 from fieldguide.yamlfile import line_of, plain, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -204,15 +205,11 @@ def _check_frameworks(root: Path, frameworks: dict) -> list[Problem]:
 
 def _check_tasks(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
     problems = []
-    known = ", ".join(sorted(frameworks))
     for tid, (task, document) in tasks.items():
         shown = layout.task_data(tid)
+        problems += support_cell_problems(shown, document, task.support, frameworks)
         for fid, cell in task.support.items():
-            line = line_of(document, ["support", fid])
             if fid not in frameworks:
-                problems.append(
-                    Problem(shown, line, f"unknown framework '{fid}'; known frameworks: {known}")
-                )
                 continue
             snippet = cell.evidence.snippet if cell.evidence else None
             if snippet:
@@ -231,15 +228,6 @@ def _check_tasks(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
                             "(`fieldguide new-task` writes a skeleton) or remove the line",
                         )
                     )
-        for fid in sorted(set(frameworks) - set(task.support)):
-            problems.append(
-                Problem(
-                    shown,
-                    line_of(document, ["support"]),
-                    f"no support cell for '{fid}'; add one (use `level: unknown` with a note "
-                    "if it is not known yet)",
-                )
-            )
         for index, difference in enumerate(task.differences):
             for fid in difference.observed:
                 cell = task.support.get(fid)

@@ -224,8 +224,8 @@ def capability_left_behind_by_a_task(repo: Path) -> None:
         (bad_guide, "data/guides/guide.yml:", "unknown row 'admn'"),
         (snippet_in_capability, "data/capabilities/cli.yml:", "capability rows have no snippets"),
         (missing_cell, "data/capabilities/cli.yml:", "no support cell for 'flask'"),
-        (unknown_profile_row, "data/frameworks/flask.yml:40:", "unknown row 'clii'"),
-        (profile_without_a_page, "data/frameworks/flask.yml:14:", "has a profile but no page"),
+        (unknown_profile_row, "data/frameworks/flask.yml:43:", "unknown row 'clii'"),
+        (profile_without_a_page, "data/frameworks/flask.yml:17:", "has a profile but no page"),
     ],
 )
 def test_bad_comparison_data_names_the_file_and_the_fix(tmp_path, breakage, where, message):
