@@ -1,10 +1,11 @@
 """The committed data loads cleanly and its generated schemas are fresh."""
 
 import json
+import subprocess
 
 from fieldguide.load import load_catalog
 from fieldguide.models import Level
-from fieldguide.schema import SCHEMAS, schema_path, stale_schemas
+from fieldguide.schema import SCHEMAS, schema_path, schema_text, stale_schemas
 from tests.support import ROOT
 
 
@@ -22,10 +23,35 @@ def test_schemas_close_the_support_vocabulary():
     task_schema = json.loads(schema_path(ROOT, "task").read_text())
     assert task_schema["$defs"]["Level"]["enum"] == [level.value for level in Level]
     assert task_schema["$defs"]["Support"]["additionalProperties"] is False
-    assert set(SCHEMAS) == {
-        p.name.removesuffix(".schema.json")
-        for p in schema_path(ROOT, "task").parent.glob("*.schema.json")
-    } | set(SCHEMAS)
+
+
+def kind_of(path: str) -> str:
+    return path.rsplit("/", 1)[-1].removesuffix(".schema.json")
+
+
+def test_every_model_has_its_committed_schema_and_every_schema_its_model():
+    """Both ways: the schema files on disk, the ones git tracks and the ones the data files
+    name on their first line are each exactly the generated ones, and each file is fresh."""
+    folder = schema_path(ROOT, "task").parent
+    on_disk = {kind_of(p.name) for p in folder.glob("*.schema.json")}
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", "*.schema.json"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    named = {
+        kind_of(line.partition("$schema=")[2])
+        for path in (ROOT / "data").glob("*/*.yml")
+        if "$schema=" in (line := path.read_text(encoding="utf-8").partition("\n")[0])
+    }
+
+    assert on_disk == set(SCHEMAS)
+    assert {kind_of(p) for p in tracked} == set(SCHEMAS), "commit data/schema/"
+    assert named == set(SCHEMAS)
+    for kind in on_disk:
+        assert schema_path(ROOT, kind).read_text(encoding="utf-8") == schema_text(kind), kind
 
 
 def test_every_snippet_cell_lists_what_to_install():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -19,21 +20,61 @@ def python_fence_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), start=1) if PYTHON_FENCE.match(line)]
 
 
+def python_fences(text: str) -> list[tuple[int, int]]:
+    """Each ```python fence as (opening line, closing line); the closing line is the first later
+    line of only the same fence character, at least as many (the page's last line if none)."""
+    lines = text.splitlines()
+    fences = []
+    for start in python_fence_lines(text):
+        opening = PYTHON_FENCE.match(lines[start - 1])[1]
+        end = next(
+            (
+                n
+                for n in range(start + 1, len(lines) + 1)
+                if (closing := lines[n - 1].strip()).startswith(opening)
+                and closing == opening[0] * len(closing)
+            ),
+            len(lines),
+        )
+        fences.append((start, end))
+    return fences
+
+
 @pytest.mark.parametrize("page", DOCS, ids=[p.relative_to(ROOT).as_posix() for p in DOCS])
 def test_pytest_hands_every_page_to_sybil(page):
     assert SYBIL.should_parse(page)
 
 
+def fences_without_examples(page: Path) -> list[int]:
+    """The opening lines of the page's ```python fences that have no Sybil example of their own,
+    between their opening and closing lines (a code block's example is on the opening line, a
+    doctest's on each `>>>` line)."""
+    example_lines = [example.line for example in SYBIL.parse(page).examples()]
+    return [
+        start
+        for start, end in python_fences(page.read_text(encoding="utf-8"))
+        if not any(start <= line <= end for line in example_lines)
+    ]
+
+
 @pytest.mark.parametrize("page", DOCS, ids=[p.relative_to(ROOT).as_posix() for p in DOCS])
 def test_every_python_fence_is_collected_by_sybil(page):
-    fences = python_fence_lines(page.read_text(encoding="utf-8"))
-    document = SYBIL.parse(page)
-    example_lines = [example.line for example in document.examples()]
+    assert fences_without_examples(page) == [], (
+        f"{page}: these ```python fences produced no Sybil example"
+    )
 
-    for start in fences:
-        assert any(line > start for line in example_lines), (
-            f"{page}:{start}: this ```python fence produced no Sybil example"
-        )
+
+def test_a_fence_sybil_does_not_collect_is_reported_even_before_one_it_does(tmp_path):
+    """A stray bare fence opens a block that Sybil closes with the python fence's closing line,
+    so that fence is lost; the next one is collected. A plain code block counts as collected."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Page\n\n```\n\n```python\n>>> 1 + 1\n2\n```\n\n"
+        "```python\n>>> 2 + 2\n4\n```\n\n```python\nx = 1\n```\n",
+        encoding="utf-8",
+    )
+
+    assert fences_without_examples(page) == [5]
 
 
 def test_the_docs_have_executed_examples():

@@ -98,15 +98,50 @@ def test_each_request_sees_the_current_data(framework, tmp_path):
     assert [n["text"] for n in after] == ["first", "second"]
 
 
-def test_connection_is_closed_after_the_request(framework, tmp_path):
-    path = make_database(tmp_path / "test.sqlite3", "note")
+@contextmanager
+def client_with_own_wiring(framework: str, path: Path) -> Iterator[httpx2.Client]:
+    """The snippet's own code opens and closes the connection: FastAPI's and Litestar's own
+    `get_db` (the test's override would close its own connection), the others as above."""
+    if framework in ("fastapi", "litestar"):
+        module = snippet_module("dependency_injection", framework)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(module, "DATABASE", str(path))
+            with TestClient(module.app, base_url=BASE_URL) as http:
+                yield http
+    else:
+        with client_with_database(framework, path) as http:
+            yield http
 
-    with client_with_database(framework, path) as http:
+
+def recording(connect, opened: list):
+    """`connect`, keeping each connection it returns in `opened`."""
+
+    def recording_connect(*args, **kwargs):
+        opened.append(connection := connect(*args, **kwargs))
+        return connection
+
+    return recording_connect
+
+
+def test_connection_is_closed_after_the_request(framework, tmp_path, monkeypatch):
+    """Every sqlite3 connection the requests open (aiosqlite opens one too) is closed once the
+    response is back. The test keeps hold of each connection, and of aiosqlite's wrapper, so
+    garbage collection cannot close one that the snippet forgot."""
+    path = make_database(tmp_path / "test.sqlite3", "note")
+    opened: list[sqlite3.Connection] = []
+    monkeypatch.setattr(sqlite3, "connect", recording(sqlite3.connect, opened))
+    if framework == "quart":
+        import aiosqlite
+
+        monkeypatch.setattr(aiosqlite, "connect", recording(aiosqlite.connect, []))
+
+    with client_with_own_wiring(framework, path) as http:
         assert http.get("/notes").status_code == 200
         assert http.get("/nowhere").status_code == 404
-        path.unlink()
-
-    assert not path.exists()
+        assert opened, "the requests opened no connection"
+        for connection in opened:
+            with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
+                _ = connection.total_changes
 
 
 @pytest.mark.fresh_process  # the snippet must start with NOTES_DATABASE already set

@@ -1,8 +1,12 @@
 """Contract for `project_structure`: two feature modules mounted under their prefixes, one app."""
 
+import importlib
+import sys
+from pathlib import Path
+
 import pytest
 
-from tests.support import ROOT, snippet_module
+from tests.support import ROOT
 
 BOOKS = [
     {"id": 1, "title": "Middlemarch", "author_id": 1},
@@ -70,11 +74,38 @@ def test_prefix_without_the_trailing_slash(http, framework):
     assert response.headers.get("location", "").removeprefix("http://localhost") == (location or "")
 
 
-def test_each_feature_lives_in_its_own_module(framework):
+def loaded_files() -> set[Path]:
+    return {
+        Path(module.__file__).resolve()
+        for module in list(sys.modules.values())
+        if getattr(module, "__file__", None)
+    }
+
+
+def test_each_feature_lives_in_its_own_module(http, framework):
+    """The entry module defines no handlers, and the app that serves both features is built
+    from the feature modules: serving them has imported each one."""
     folder = ROOT / "snippets" / "project_structure"
     entry = (folder / f"{framework}_app.py").read_text(encoding="utf-8")
 
     for module in FEATURE_MODULES[framework]:
         assert (folder / module).is_file()
         assert "def book_" not in entry and "def author_" not in entry
-    assert snippet_module("project_structure", framework) is not None
+    assert http.get("/books/").status_code == 200
+    assert http.get("/authors/").status_code == 200
+    loaded = loaded_files()
+    unused = [m for m in FEATURE_MODULES[framework] if (folder / m).resolve() not in loaded]
+    assert unused == []
+
+
+def test_both_features_read_the_one_catalog(http, framework, monkeypatch):
+    """A book added to the shared `catalog` module is a book to both features."""
+    catalog = importlib.import_module(f"snippets.project_structure.{framework}_project.catalog")
+    added = {"id": 4, "title": "Orlando", "author_id": 2}
+    monkeypatch.setitem(catalog.BOOKS, 4, added)
+
+    response = http.get("/books/4")
+    assert response.status_code == 200
+    assert response.json() == added
+    assert http.get("/books/").json() == [*BOOKS, added]
+    assert http.get("/authors/2").json()["books"] == [BOOKS[1], added]

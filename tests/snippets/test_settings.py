@@ -3,11 +3,13 @@
 Each test sets the environment first, then starts the snippet afresh, as a new process would.
 """
 
+import ast
 import sys
+from pathlib import Path
 
 import pytest
 
-from tests.support import client
+from tests.support import client, snippet_module, uses_django
 
 VARIABLES = ("APP_NAME", "APP_PAGE_SIZE", "APP_SIGNUP_OPEN", "APP_SECRET_KEY")
 DEFAULTS = {"name": "Field Guide", "page_size": 20, "signup_open": False}
@@ -82,12 +84,44 @@ def test_environment_overrides_with_types(start):
     assert type(config["signup_open"]) is bool
 
 
-def test_secret_is_read_but_never_shown(start):
+def signing_key(framework: str) -> str:
+    """The key the running snippet holds: Django's `SECRET_KEY` and Flask's and Quart's
+    `app.secret_key` are what those frameworks sign sessions and signed values with; FastAPI,
+    Litestar and Starlette keep it in the snippet's settings for the code that signs."""
+    module = snippet_module("settings", framework)
+    if uses_django(framework):
+        from django.conf import settings
+
+        return settings.SECRET_KEY
+    if framework in ("flask", "quart"):
+        return module.app.secret_key
+    if framework in ("fastapi", "litestar"):
+        return module.settings.secret_key.get_secret_value()
+    return str(module.SECRET_KEY)
+
+
+def test_secret_is_read_but_never_shown(start, framework):
     with start(APP_SECRET_KEY="s3cret-from-the-environment") as http:
         response = http.get("/config")
+        key = signing_key(framework)
 
+    assert key == "s3cret-from-the-environment"
     assert "s3cret" not in response.text
     assert "secret" not in response.json()
+
+
+def test_without_the_variable_the_secret_is_random(start, framework):
+    """No usable key ships with the code: the one made at startup is long and is none of the
+    snippet's string literals."""
+    with start():
+        key = signing_key(framework)
+
+    source = Path(snippet_module("settings", framework).__file__).read_text(encoding="utf-8")
+    literals = {
+        node.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Constant)
+    }
+    assert len(key) >= 32
+    assert key not in literals
 
 
 @pytest.mark.parametrize(("variable", "value"), list(NOT_CONVERTED), ids=lambda v: str(v))
