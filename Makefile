@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 RUN := $(UV) run --locked --no-sync
 
-.PHONY: help install serve build check test lint format schema new-task clean bench lighthouse build-time
+.PHONY: help install serve build check test lint format schema new-task clean bench lighthouse build-time mutation
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,6 +60,12 @@ new-task: install ## Scaffold a task: make new-task ID=caching TITLE="Caching"
 
 build-time: install ## Time the build: 3 fresh builds and 3 serve-style rebuilds, medians printed
 	$(RUN) python scripts/build_time.py
+
+TASK ?=
+FRAMEWORK ?=
+BUDGET ?= 300
+mutation: install ## Mutation-test snippets: TASK=auth_token FRAMEWORK=quart (BUDGET= s each; all: ~16 h)
+	$(RUN) python -m tests.mutation --task "$(TASK)" --framework "$(FRAMEWORK)" --budget $(BUDGET)
 
 lighthouse: build ## Lighthouse scores and page weights of key pages (npm, Debian's chromium)
 	scripts/lighthouse.sh site
