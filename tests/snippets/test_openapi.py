@@ -81,7 +81,19 @@ def test_path_parameter_is_an_integer(spec):
     ]
 
 
-def test_documented_api_works(http):
+# The status of an invalid book: 400 from DRF, Quart-Schema and Litestar, 422 from the others.
+INVALID_STATUS = {
+    "django": 400,
+    "django_ninja": 422,
+    "flask": 422,
+    "quart": 400,
+    "fastapi": 422,
+    "litestar": 400,
+    "starlette": 422,
+}
+
+
+def test_documented_api_works(http, framework):
     created = http.post("/books", json=BOOK)
     assert created.status_code == 201
     book = created.json()
@@ -90,7 +102,7 @@ def test_documented_api_works(http):
     assert http.get(f"/books/{book['id']}").json() == book
     assert book in http.get("/books").json()
     assert http.get("/books/999").status_code == 404
-    assert http.post("/books", json={"title": ""}).status_code in (400, 422)
+    assert http.post("/books", json={"title": ""}).status_code == INVALID_STATUS[framework]
 
 
 @pytest.mark.parametrize(
