@@ -69,6 +69,18 @@ def test_missing_id_is_404_for_read_update_and_delete(db_http):
     assert db_http.delete("/books/999999").status_code == 404
 
 
+# The status of a refused body, on create and update alike (the page's invalid_row row): DRF's
+# default 400 and Litestar's 400 for any failed validation; 422 from Django Ninja and FastAPI,
+# and from the Flask, Quart and Starlette snippets, which choose it themselves.
+INVALID_STATUS = {
+    "django": 400,
+    "django_ninja": 422,
+    "flask": 422,
+    "quart": 422,
+    "fastapi": 422,
+    "litestar": 400,
+    "starlette": 422,
+}
 INVALID_BOOKS = [
     {"title": "", "year": 1965},
     {"title": "Dune"},
@@ -78,20 +90,22 @@ INVALID_BOOKS = [
 INVALID_CHANGES = [{"title": None}, {"title": ""}, {"year": "soon"}]
 
 
-def test_invalid_book_is_rejected_and_not_stored(db_http):
+def test_invalid_book_is_rejected_and_not_stored(db_http, framework):
     for body in INVALID_BOOKS:
         response = db_http.post("/books", json=body)
 
-        assert response.status_code in (400, 422), body
+        assert response.status_code == INVALID_STATUS[framework], body
         assert media_type(response) == "application/json"
     assert db_http.get("/books").json() == []
 
 
-def test_invalid_update_is_rejected_and_changes_nothing(db_http):
+def test_invalid_update_is_rejected_and_changes_nothing(db_http, framework):
     book = create(db_http, DUNE)
 
     for body in INVALID_CHANGES:
-        assert db_http.patch(f"/books/{book['id']}", json=body).status_code in (400, 422), body
+        response = db_http.patch(f"/books/{book['id']}", json=body)
+
+        assert response.status_code == INVALID_STATUS[framework], body
     assert db_http.get(f"/books/{book['id']}").json() == book
 
 

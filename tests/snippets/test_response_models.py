@@ -67,13 +67,26 @@ def test_unknown_user_is_404(http):
     assert http.get("/users/999").status_code == 404
 
 
+# The status of a refused body (as in the page's short_password row): 400 from DRF, Quart-Schema
+# and Litestar, 422 from the others.
+REFUSED_STATUS = {
+    "django": 400,
+    "django_ninja": 422,
+    "flask": 422,
+    "quart": 400,
+    "fastapi": 422,
+    "litestar": 400,
+    "starlette": 422,
+}
+
+
 @pytest.mark.parametrize("field", ["name", "email", "password"])
-def test_missing_input_field_is_rejected(http, field):
+def test_missing_input_field_is_rejected(http, framework, field):
     body = {k: v for k, v in NEW_USER.items() if k != field}
 
     response = http.post("/users", json=body)
 
-    assert response.status_code in (400, 422)
+    assert response.status_code == REFUSED_STATUS[framework]
     assert field in response.text
 
 

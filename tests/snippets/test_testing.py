@@ -35,15 +35,42 @@ def test_reverse_reverses(http):
     assert response.json() == {"text": "desserts"}
 
 
+# A body without a text string (the page's wrong_type row): 400 from the Django, Flask, Quart and
+# Starlette snippets, which check it by hand, and from Litestar's validation; 422 from FastAPI's
+# and Django Ninja's.
+NO_TEXT_STATUS = {
+    "django": 400,
+    "django_ninja": 422,
+    "flask": 400,
+    "quart": 400,
+    "fastapi": 422,
+    "litestar": 400,
+    "starlette": 400,
+}
+
+
 @pytest.mark.parametrize("body", [{}, {"text": 42}, ["text"], {"text": None}])
-def test_reverse_refuses_a_body_without_text(http, body):
-    assert http.post("/reverse", json=body).status_code in (400, 422)
+def test_reverse_refuses_a_body_without_text(http, framework, body):
+    assert http.post("/reverse", json=body).status_code == NO_TEXT_STATUS[framework]
 
 
-def test_reverse_refuses_broken_json(http):
+# Broken JSON is as above, except that Django Ninja fails to parse it before validating (400,
+# "Cannot parse request body"); FastAPI reports it as a validation error (422, json_invalid).
+BROKEN_JSON_STATUS = {
+    "django": 400,
+    "django_ninja": 400,
+    "flask": 400,
+    "quart": 400,
+    "fastapi": 422,
+    "litestar": 400,
+    "starlette": 400,
+}
+
+
+def test_reverse_refuses_broken_json(http, framework):
     response = http.post("/reverse", content=b"{oops", headers={"content-type": "application/json"})
 
-    assert response.status_code in (400, 422)
+    assert response.status_code == BROKEN_JSON_STATUS[framework]
 
 
 def test_methods_are_enforced(http):
