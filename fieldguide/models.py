@@ -202,6 +202,7 @@ class Observed(Strict):
         default_factory=dict, description="Response headers, each checked exactly"
     )
     json_body: dict | list | None = Field(default=None, alias="json")
+    text: str | None = Field(default=None, description="The whole body, for an answer not in JSON")
     note: str | None = None
 
 

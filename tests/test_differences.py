@@ -65,6 +65,8 @@ def test_page_states_the_real_answer(
         assert response.headers.get(name) == value, name
     if observed.json_body is not None:
         assert contains(response.json(), observed.json_body), response.text
+    if observed.text is not None:
+        assert response.text == observed.text
 
 
 @pytest.mark.parametrize(
