@@ -1,5 +1,7 @@
 """Contract for `permissions`: only the admin role may read the report."""
 
+import json
+
 import pytest
 
 from tests.databases import empty_django_database
@@ -18,22 +20,33 @@ def database(monkeypatch):
     empty_django_database()
 
 
+# alice is the admin; bob's role sorts after "admin" and carol's before it, so a role check that
+# compares by order rather than equality lets one of them through.
+ROLES = [("alice", "admin"), ("bob", "member"), ("carol", "accountant")]
+
+
+def as_stored(text: str) -> str:
+    """The string as it comes back from a database or a file: an object of its own, not the
+    interned literal, so a role check by identity (`is`) fails as it would in production."""
+    return json.loads(json.dumps(text))
+
+
 @pytest.fixture
 def users(http, framework):
-    """alice has the admin role, bob has the member role, each made the snippet's own way."""
+    """The users of ROLES, each made the snippet's own way."""
     if uses_django(framework):
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        for username, role in [("alice", "admin"), ("bob", "member")]:
+        for username, role in ROLES:
             user = get_user_model().objects.create_user(username, password=PASSWORD)
             user.groups.add(Group.objects.get_or_create(name=role)[0])
     else:
         module = snippet_module("permissions", framework)
-        module.add_user("alice", PASSWORD, "admin")
-        module.add_user("bob", PASSWORD, "member")
+        for username, role in ROLES:
+            module.add_user(username, PASSWORD, as_stored(role))
 
 
 def test_admin_reads_the_report(http, users):
@@ -43,8 +56,9 @@ def test_admin_reads_the_report(http, users):
     assert response.json() == {"username": "alice", "role": "admin"}
 
 
-def test_other_role_is_forbidden(http, users):
-    response = http.get(URL, auth=("bob", PASSWORD))
+@pytest.mark.parametrize("username", ["bob", "carol"])
+def test_other_role_is_forbidden(http, users, username):
+    response = http.get(URL, auth=(username, PASSWORD))
 
     assert response.status_code == 403
     assert "alice" not in response.text
@@ -92,8 +106,13 @@ def test_malformed_basic_credentials_are_unauthorized(http, framework):
 
 @pytest.mark.parametrize(
     "authorization",
-    ["Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln", 'Digest username="alice", realm="x"', "Basic"],
-    ids=["bearer", "digest", "basic-empty"],
+    [
+        "Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln",
+        'Digest username="alice", realm="x"',
+        "Basic",
+        "ApiKey c2VjcmV0",
+    ],
+    ids=["bearer", "digest", "basic-empty", "apikey"],
 )
 def test_another_scheme_is_unauthorized(http, framework, users, authorization):
     """Only Basic credentials are read: any other scheme is a 401 challenge, never a 500."""
