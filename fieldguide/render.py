@@ -12,6 +12,7 @@ from fieldguide.evidence import Status, Verdict
 from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS, STATUS_LABELS
 from fieldguide.load import Catalog
 from fieldguide.models import Level, Support, Task
+from fieldguide.templating import macro, render
 from fieldguide.versions import distribution, installed, python_version
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~])")
@@ -27,7 +28,7 @@ def md_text(text: str) -> str:
 
 
 def level_badge(level: Level) -> str:
-    return f'<span class="fg-level fg-level--{level.value}">{LEVEL_LABELS[level]}</span>'
+    return str(macro("_macros.html", "level_badge")(level))
 
 
 def install_command(cell: Support) -> str:
@@ -204,16 +205,7 @@ def _note(note: str | None) -> str:
 
 
 def levels_table() -> str:
-    rows = "\n".join(
-        f"<tr><td>{level_badge(level)}</td><td><code>{level.value}</code></td>"
-        f"<td>{esc(LEVEL_MEANINGS[level])}</td></tr>"
-        for level in Level
-    )
-    return (
-        '<div class="fg-levels"><table>\n<thead><tr><th scope="col">Badge</th>'
-        '<th scope="col">In the data</th><th scope="col">Meaning</th></tr></thead>\n'
-        f"<tbody>\n{rows}\n</tbody>\n</table></div>"
-    )
+    return render("levels_table.html", levels=list(Level), meanings=LEVEL_MEANINGS)
 
 
 def task_index(catalog: Catalog) -> str:
