@@ -209,17 +209,8 @@ def levels_table() -> str:
 
 
 def task_index(catalog: Catalog) -> str:
-    header = "".join(f'<th scope="col">{esc(f.name)}</th>' for f in catalog.frameworks)
-    rows = []
-    for task in sorted(catalog.tasks.values(), key=lambda t: t.title):
-        cells = "".join(
-            f"<td>{level_badge(task.support[f.id].level)}</td>" for f in catalog.frameworks
-        )
-        rows.append(
-            f'<tr><th scope="row"><a href="tasks/{task.id}/">{esc(task.title)}</a>'
-            f"<br><small>{esc(task.summary)}</small></th>{cells}</tr>"
-        )
-    return (
-        f'<div class="fg-task-index"><table>\n<thead><tr><th scope="col">Task</th>{header}</tr>'
-        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table></div>"
+    return render(
+        "task_index.html",
+        frameworks=catalog.frameworks,
+        tasks=sorted(catalog.tasks.values(), key=lambda t: t.title),
     )
