@@ -9,7 +9,7 @@ from textwrap import indent
 
 from fieldguide.compare import Comparison
 from fieldguide.evidence import Status, Verdict
-from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS, STATUS_LABELS
+from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS
 from fieldguide.load import Catalog
 from fieldguide.models import Level, Support, Task
 from fieldguide.templating import macro, render
@@ -63,50 +63,15 @@ DATABASE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 def status_badge(judged: Verdict) -> str:
     """How the cell is known (tested here, documented upstream, ...), as a small badge."""
-    label = STATUS_LABELS[judged.status]
-    if not label:
-        return ""
-    return f'<span class="fg-how fg-how--{judged.status.value}">{esc(label)}</span>'
+    return str(macro("_macros.html", "status_badge")(judged))
 
 
 def support_table(site: Comparison, task: Task) -> str:
-    rows = []
-    for framework in site.catalog.frameworks:
-        cell = task.support[framework.id]
-        judged = site.verdict(task.id, framework.id)
-        how = status_badge(judged)
-        what = esc(cell.api or "")
-        if cell.package:
-            what += f" <code>{esc(cell.package)}</code>"
-        rows.append(
-            "<tr>"
-            f'<th scope="row">{esc(framework.name)}</th>'
-            f"<td>{level_badge(cell.level)}</td>"
-            f"<td>{what}</td>"
-            f"<td>{esc(cell.since or '')}</td>"
-            f"<td>{esc(cell.note or '')}</td>"
-            f"<td>{' '.join(filter(None, [how, _evidence_links(cell)]))}</td>"
-            "</tr>"
-        )
-    return (
-        '<div class="fg-support"><table>\n<thead><tr><th scope="col">Framework</th>'
-        '<th scope="col">Support</th><th scope="col">API or package</th>'
-        '<th scope="col">Since</th><th scope="col">Note</th><th scope="col">Evidence</th>'
-        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table></div>"
-    )
-
-
-def _evidence_links(cell: Support) -> str:
-    if cell.evidence is None:
-        return ""
-    links = []
-    if cell.evidence.snippet:
-        links.append('<a href="#code">tested snippet</a>')
-    if cell.evidence.docs:
-        links.append(f'<a href="{esc(cell.evidence.docs)}">docs</a>')
-    if cell.evidence.changelog:
-        links.append(f'<a href="{esc(cell.evidence.changelog)}">changelog</a>')
-    return " · ".join(links)
+    rows = [
+        (framework, task.support[framework.id], site.verdict(task.id, framework.id))
+        for framework in site.catalog.frameworks
+    ]
+    return render("support_table.html", rows=rows)
 
 
 def verified_with(site: Comparison, task: Task) -> str:

@@ -5,7 +5,8 @@ Autoescape is on for .html templates, so every value from data is escaped unless
 The fragments go into Markdown pages (mkdocs-macros), where a blank line or a 4-space indent
 inside an HTML block would end it or turn it into code: trim_blocks and lstrip_blocks drop the
 lines that hold only a {% tag %}, and the final newline of a template is dropped, so a template
-writes exactly the lines it shows.
+writes exactly the lines it shows. A line that starts with `{#- #}` (an empty comment that strips
+the whitespace before it) continues the line before it, for output lines too long to read.
 """
 
 from __future__ import annotations

@@ -39,8 +39,8 @@ def test_support_table_escapes_every_field():
 
     assert "<img" not in table and "<script>" not in table
     assert "&lt;img src=x onerror=alert(1)&gt;" in table
-    assert "&quot;quoted&quot; &amp; &lt;script&gt;" in table
-    assert 'href="https://example.org/&quot;&gt;&lt;script&gt;"' in table
+    assert "&#34;quoted&#34; &amp; &lt;script&gt;" in table
+    assert 'href="https://example.org/&#34;&gt;&lt;script&gt;"' in table
 
 
 def test_install_command_quotes_extras_for_the_shell():
