@@ -78,36 +78,36 @@ def verified_with(site: Comparison, task: Task) -> str:
     """The versions each snippet runs with, and whether the test run before this build passed
     its contract (with the databases it ran on), read from the recorded outcomes: a one-line
     count, with the list per framework under it (shown open when a contract failed)."""
-    parts, passed, failed, places = [], 0, 0, set()
+    snippets, passed, failed, places = [], 0, 0, set()
     for framework in site.catalog.frameworks:
         cell = task.support[framework.id]
         if not (cell.evidence and cell.evidence.snippet):
             continue
-        packages = ", ".join(f"{esc(distribution(r))} {esc(installed(r))}" for r in cell.install)
+        line = {
+            "framework": framework.name,
+            "packages": [(distribution(r), installed(r)) for r in cell.install],
+        }
         judged = site.verdict(task.id, framework.id)
         if judged.status == Status.tested and judged.record:
             databases = [DATABASE_NAMES.get(d, d) for d in judged.record.databases]
             where = f" on {' and '.join(databases)}" if databases else ""
             places.add(where)
             passed += 1
-            result = f"contract passed{esc(where)} ({esc(judged.record.date[:10])})"
+            line |= {"outcome": "passed", "where": where, "date": judged.record.date[:10]}
         elif judged.status == Status.failed:
             failed += 1
-            result = "<strong>contract test failed</strong>"
+            line["outcome"] = "failed"
         else:
             reason = judged.detail.partition("Not verified in this build: ")[2].rstrip(".")
-            result = f"not verified in this build ({esc(reason or 'no test record')})"
-        parts.append(f"<li><strong>{esc(framework.name)}</strong>: {packages}; {result}</li>")
-    where = esc(places.pop()) if len(places) == 1 and passed == len(parts) else ""
-    count = f"{passed} of {len(parts)} snippets passed their contract{where}"
-    if failed:
-        count += f", <strong>{failed} failed</strong>"
-    return (
-        f'<div class="fg-verified"><details{" open" if failed else ""}><summary>Verified on '
-        f"Python {esc(python_version())}: {count}</summary>"
-        f"<ul>{''.join(parts)}</ul>"
-        '<p><a href="../../conventions/#evidence">How cells are verified</a></p>'
-        "</details></div>"
+            line |= {"outcome": "unverified", "reason": reason or "no test record"}
+        snippets.append(line)
+    return render(
+        "verified_with.html",
+        python=python_version(),
+        snippets=snippets,
+        passed=passed,
+        failed=failed,
+        where=places.pop() if len(places) == 1 and passed == len(snippets) else "",
     )
 
 
