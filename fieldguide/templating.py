@@ -33,6 +33,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.globals.update(level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS)
+    env.filters["num"] = lambda value, digits=0: f"{value:,.{digits}f}"
     return env
 
 
