@@ -17,6 +17,7 @@ from fieldguide.evidence import Status, Verdict
 from fieldguide.labels import LEVEL_LABELS
 from fieldguide.models import Framework, Level, Support
 from fieldguide.render import esc, level_badge, status_badge
+from fieldguide.templating import macro, render
 from fieldguide.versions import installed
 
 
@@ -186,10 +187,7 @@ def matrix_summary(comparison: Comparison) -> str:
 
 
 def _point(comparison: Comparison, text: str, rows: list[str], base: str) -> str:
-    links = ", ".join(
-        f'<a href="{base}{comparison.row(r).url}">{esc(comparison.row(r).title)}</a>' for r in rows
-    )
-    return f'<li>{esc(text)} <span class="fg-see">(see {links})</span></li>'
+    return str(macro("_compare.html", "point")(comparison, text, rows, base))
 
 
 def framework_profile(comparison: Comparison, framework: Framework, base: str) -> str:
@@ -261,24 +259,12 @@ def framework_profile(comparison: Comparison, framework: Framework, base: str) -
 
 def situations_table(comparison: Comparison, base: str) -> str:
     assert comparison.guide is not None
-    names = {f.id: f.name for f in comparison.catalog.frameworks}
-    rows = []
-    for situation in comparison.guide.situations:
-        reasons = "".join(
-            _point(comparison, reason.text, reason.rows, base) for reason in situation.reasons
-        )
-        rows.append(
-            f'<tr id="{esc(situation.id)}"><th scope="row">{esc(situation.title)}</th>'
-            f'<td><a href="{base}frameworks/{esc(situation.pick)}/">'
-            f"{esc(names[situation.pick])}</a></td>"
-            f'<td><a href="{base}frameworks/{esc(situation.runner_up)}/">'
-            f"{esc(names[situation.runner_up])}</a></td>"
-            f"<td><ul>{reasons}</ul></td></tr>"
-        )
-    return (
-        '<table class="fg-situations">\n<thead><tr><th scope="col">Situation</th>'
-        '<th scope="col">Pick</th><th scope="col">Runner-up</th><th scope="col">Why</th>'
-        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    return render(
+        "situations_table.html",
+        comparison=comparison,
+        situations=comparison.guide.situations,
+        names={f.id: f.name for f in comparison.catalog.frameworks},
+        base=base,
     )
 
 
