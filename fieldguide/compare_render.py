@@ -12,11 +12,11 @@ import tomllib
 from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 
-from fieldguide.compare import Comparison, Row, contributions
-from fieldguide.evidence import Status, Verdict
+from fieldguide.compare import Comparison, contributions
+from fieldguide.evidence import Status
 from fieldguide.labels import LEVEL_LABELS
-from fieldguide.models import Framework, Level, Support
-from fieldguide.render import esc, level_badge, status_badge
+from fieldguide.models import Framework, Level
+from fieldguide.render import esc, level_badge
 from fieldguide.templating import macro, render
 from fieldguide.versions import installed
 
@@ -60,88 +60,12 @@ def lock_upload_date(root: Path, package: str, version: str) -> str | None:
     return None
 
 
-def shown_badge(cell: Support, judged: Verdict) -> str:
-    """The level, unless the evidence failed or is missing: then never a supported badge."""
-    if judged.status == Status.failed:
-        return '<span class="fg-level fg-level--failed">Test failed</span>'
-    if judged.status == Status.unverified:
-        return '<span class="fg-level fg-level--unknown">Not verified</span>'
-    return level_badge(cell.level)
-
-
-def _links(row: Row, cell: Support, base: str) -> list[str]:
-    links = []
-    if row.kind == "task":
-        links.append(f'<a href="{base}{row.url}">task page</a>')
-        if cell.evidence and cell.evidence.snippet:
-            links.append(
-                f'<a href="{base}{row.url}#code">snippet '
-                f"<code>{esc(cell.evidence.snippet)}</code></a>"
-            )
-    if cell.evidence and cell.evidence.docs:
-        links.append(f'<a href="{esc(cell.evidence.docs)}">upstream docs</a>')
-    if cell.evidence and cell.evidence.changelog:
-        links.append(f'<a href="{esc(cell.evidence.changelog)}">changelog</a>')
-    return links
-
-
-def matrix_cell(comparison: Comparison, row: Row, framework: Framework, base: str) -> str:
-    cell = row.support[framework.id]
-    judged = comparison.verdict(row.id, framework.id)
-    head = shown_badge(cell, judged)
-    if cell.package:
-        head += f" <code>{esc(cell.package)}</code>"
-    if cell.since:
-        head += f' <span class="fg-since">since {esc(cell.since)}</span>'
-    head += " " + status_badge(judged)
-    details = []
-    if cell.api:
-        details.append(f"<p>{esc(cell.api)}</p>")
-    if cell.note:
-        details.append(f"<p>{esc(cell.note)}</p>")
-    if judged.detail and judged.status != Status.absent:
-        details.append(f'<p class="fg-detail">{esc(judged.detail)}</p>')
-    links = _links(row, cell, base)
-    if links:
-        details.append("<p>" + " · ".join(links) + "</p>")
-    body = (
-        f'<details><summary>Evidence<span class="fg-sr"> for {esc(row.title)} in '
-        f"{esc(framework.name)}</span></summary>{''.join(details)}</details>"
-        if details
-        else ""
-    )
-    return f'<td data-fw="{esc(framework.id)}">{head}{body}</td>'
-
-
 def feature_matrix(comparison: Comparison, base: str) -> str:
-    frameworks = comparison.catalog.frameworks
-    header = "".join(
-        f'<th scope="col" data-fw="{esc(f.id)}">'
-        f'<a href="{base}frameworks/{esc(f.id)}/">{esc(f.name)}</a></th>'
-        if f.profile
-        else f'<th scope="col" data-fw="{esc(f.id)}">{esc(f.name)}</th>'
-        for f in frameworks
-    )
-    body = []
-    for row in comparison.rows:
-        title = (
-            f'<a href="{base}{row.url}">{esc(row.title)}</a>'
-            if row.kind == "task"
-            else esc(row.title)
-        )
-        kind = "task page, tested snippets" if row.kind == "task" else "documented upstream"
-        cells = "".join(matrix_cell(comparison, row, f, base) for f in frameworks)
-        body.append(
-            f'<tr id="{esc(row.id)}"><th scope="row">{title}'
-            f'<br><span class="fg-small">{esc(row.summary)} '
-            f'<span class="fg-kind">({kind})</span></span>'
-            f"</th>{cells}</tr>"
-        )
-    return (
-        '<div class="fg-matrix-wrap"><table class="fg-matrix">\n'
-        f'<thead><tr><th scope="col">Capability</th>{header}</tr></thead>\n<tbody>\n'
-        + "\n".join(body)
-        + "\n</tbody>\n</table></div>"
+    return render(
+        "feature_matrix.html",
+        comparison=comparison,
+        frameworks=comparison.catalog.frameworks,
+        base=base,
     )
 
 
