@@ -71,17 +71,7 @@ def feature_matrix(comparison: Comparison, base: str) -> str:
 
 def framework_filter(comparison: Comparison) -> str:
     """Checkboxes naming the frameworks; fieldguide.js hides the others and keeps ?fw= in sync."""
-    boxes = "".join(
-        f'<label><input type="checkbox" name="fw" value="{esc(f.id)}" checked> '
-        f"{esc(f.name)}</label>"
-        for f in comparison.catalog.frameworks
-    )
-    return (
-        '<form class="fg-filter" method="get" data-fg-filter>'
-        f"<fieldset><legend>Frameworks shown</legend>{boxes}"
-        '<button type="submit" class="md-button md-button--primary">Apply</button>'
-        "</fieldset></form>"
-    )
+    return render("framework_filter.html", frameworks=comparison.catalog.frameworks)
 
 
 def matrix_summary(comparison: Comparison) -> str:
@@ -99,11 +89,11 @@ def matrix_summary(comparison: Comparison) -> str:
             (Status.unverified, "not verified"),
         )
     ]
-    return (
-        f'<p class="fg-verified">{len(comparison.rows)} rows x '
-        f"{len(comparison.catalog.frameworks)} frameworks. Supported cells: "
-        + ", ".join(parts)
-        + ".</p>"
+    return render(
+        "matrix_summary.html",
+        rows=len(comparison.rows),
+        frameworks=len(comparison.catalog.frameworks),
+        parts=parts,
     )
 
 
