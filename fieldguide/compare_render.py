@@ -16,7 +16,7 @@ from fieldguide.compare import Comparison, contributions
 from fieldguide.evidence import Status
 from fieldguide.labels import LEVEL_LABELS
 from fieldguide.models import Framework, Level
-from fieldguide.render import esc, level_badge
+from fieldguide.render import esc
 from fieldguide.templating import macro, render
 from fieldguide.versions import installed
 
@@ -108,63 +108,30 @@ def framework_profile(comparison: Comparison, framework: Framework, base: str) -
     profile = framework.profile
     assert profile is not None
     version = installed(framework.package)
-    uploaded = lock_upload_date(comparison.catalog.root, framework.package, version)
-    history = f"https://pypi.org/project/{esc(framework.package)}/#history"
-    if uploaded:
-        released = (
-            f"{esc(uploaded)}: first upload of {esc(version)} to PyPI, as recorded in uv.lock "
-            f'(<a href="{history}">release history</a>)'
-        )
-    elif profile.release and profile.release.version == version:
-        released = (
-            f'{esc(profile.release.date)} (<a href="{esc(profile.release.source)}">source</a>)'
-        )
-    else:
-        released = f'not recorded for this version; see <a href="{history}">the release history</a>'
-
-    def fact(label: str, value: str, source: str) -> str:
-        link = f'<a href="{esc(source)}">source</a>'
-        return f'<tr><th scope="row">{label}</th><td>{esc(value)} ({link})</td></tr>'
-
     requires, classifiers = python_support(framework.package)
-    facts = [
-        f'<tr><th scope="row">Interface</th><td>{esc(framework.interface.value.upper())}</td></tr>',
-        f'<tr><th scope="row">Version used here</th><td>{esc(framework.package)} '
-        f"{esc(version)} (read from the installed package when the site was built)</td></tr>",
-        f'<tr><th scope="row">Released</th><td>{released}</td></tr>',
-        f'<tr><th scope="row">Python (package metadata)</th><td>{esc(classifiers or "not listed")}'
-        f"; requires {esc(requires or 'not stated')}</td></tr>",
-        *(
-            [fact("Python (upstream docs)", versions.value, versions.source)]
-            if (versions := profile.python_versions)
-            else []
-        ),
-        fact("License", profile.license.value, profile.license.source),
-        fact("Governance", profile.governance.value, profile.governance.source),
-        fact("First release", profile.first_release.value, profile.first_release.source),
-        fact("Release cadence", profile.release_cadence.value, profile.release_cadence.source),
-        f'<tr><th scope="row">Links</th><td><a href="{esc(framework.homepage)}">home</a> · '
-        f'<a href="{esc(framework.docs)}">docs</a> · '
-        f'<a href="{esc(framework.repository)}">repository</a></td></tr>',
-    ]
-    advantages = "".join(_point(comparison, p.text, p.rows, base) for p in profile.advantages)
-    challenges = "".join(_point(comparison, p.text, p.rows, base) for p in profile.challenges)
     support = []
     for level in (Level.builtin, Level.plugin, Level.partial, Level.none):
-        names = []
-        for row in comparison.rows:
-            cell = row.support[framework.id]
-            judged = comparison.verdict(row.id, framework.id)
-            if cell.level == level and (judged.supported or level == Level.none):
-                names.append(f'<a href="{base}{row.url}">{esc(row.title)}</a>')
-        if names:
-            support.append(f"<li>{level_badge(level)} {', '.join(names)}</li>")
-    return (
-        f'<p class="fg-what">{esc(profile.what)}</p>\n\n'
-        f'<table class="fg-facts"><tbody>{"".join(facts)}</tbody></table>\n\n'
-        f'<h2 id="advantages">Advantages</h2>\n<ul>{advantages}</ul>\n\n'
-        f'<h2 id="challenges">Challenges</h2>\n<ul>{challenges}</ul>\n\n'
-        f'<h2 id="support">Support at a glance</h2>\n<ul class="fg-glance">{"".join(support)}</ul>'
+        rows = [
+            row
+            for row in comparison.rows
+            if row.support[framework.id].level == level
+            and (comparison.verdict(row.id, framework.id).supported or level == Level.none)
+        ]
+        if rows:
+            support.append((level, rows))
+    release = profile.release
+    return render(
+        "framework_profile.html",
+        comparison=comparison,
+        framework=framework,
+        profile=profile,
+        base=base,
+        version=version,
+        uploaded=lock_upload_date(comparison.catalog.root, framework.package, version),
+        release=release if release and release.version == version else None,
+        requires=requires,
+        classifiers=classifiers,
+        support=support,
     )
 
 
