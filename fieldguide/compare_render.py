@@ -7,7 +7,6 @@ current page to the site root ("../" for /compare/), so links work on any host a
 from __future__ import annotations
 
 import functools
-import json
 import tomllib
 from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
@@ -16,7 +15,6 @@ from fieldguide.compare import Comparison, contributions
 from fieldguide.evidence import Status
 from fieldguide.labels import LEVEL_LABELS
 from fieldguide.models import Framework, Level
-from fieldguide.render import esc
 from fieldguide.templating import macro, render
 from fieldguide.versions import installed
 
@@ -179,22 +177,11 @@ def wizard_data(comparison: Comparison) -> dict:
 
 def decision_wizard(comparison: Comparison, base: str) -> str:
     assert comparison.guide is not None
-    fieldsets = []
-    for question in comparison.guide.questions:
-        options = "".join(
-            f'<label><input type="radio" name="{esc(question.id)}" value="{esc(o.id)}"'
-            f"{' checked' if i == 0 else ''}> {esc(o.label)}</label>"
-            for i, o in enumerate(question.options)
-        )
-        fieldsets.append(f"<fieldset><legend>{esc(question.text)}</legend>{options}</fieldset>")
-    data = json.dumps(wizard_data(comparison), sort_keys=True).replace("</", "<\\/")
-    return (
-        f'<form class="fg-wizard" method="get" data-fg-wizard data-base="{esc(base)}">'
-        + "".join(fieldsets)
-        + '<button type="submit" class="md-button md-button--primary">Rank</button></form>\n'
-        '<section class="fg-result" aria-live="polite" data-fg-result>'
-        "<p>Choose answers, then press <em>Rank</em>.</p></section>\n"
-        f'<script type="application/json" id="fg-wizard-data">{data}</script>'
+    return render(
+        "decision_wizard.html",
+        questions=comparison.guide.questions,
+        data=wizard_data(comparison),
+        base=base,
     )
 
 
