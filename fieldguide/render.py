@@ -7,6 +7,8 @@ import json
 import re
 from textwrap import indent
 
+from markupsafe import Markup
+
 from fieldguide.compare import Comparison
 from fieldguide.evidence import Status, Verdict
 from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS
@@ -112,10 +114,7 @@ def verified_with(site: Comparison, task: Task) -> str:
 
 
 def differences(catalog: Catalog, task: Task) -> str:
-    # Answers are program output: <pre><samp>, which Material leaves alone (its code-block
-    # script, copy button and size watching, only takes <pre><code>; on a task page with
-    # many differences that script was a good part of the load-time main-thread work).
-    sections = []
+    shown = []
     for difference in task.differences:
         request = difference.request
         request_text = f"{request.method} {request.path}"
@@ -128,45 +127,21 @@ def differences(catalog: Catalog, task: Task) -> str:
                 f"\nContent-Type: multipart/form-data\n\n{upload.field}: "
                 f"{upload.filename} ({upload.size:,} bytes)"
             )
-        rows = []
-        for framework in catalog.frameworks:
-            observed = difference.observed.get(framework.id)
-            if observed is None:
-                continue
-            body = (
-                f"<pre><samp>{esc(json.dumps(observed.json_body, indent=2))}</samp></pre>"
-                if observed.json_body is not None
-                else "<em>an HTML error page</em>"
-                if observed.content_type.startswith("text/html") and observed.status >= 400
-                else ""
-            )
-            rows.append(
-                "<tr>"
-                f'<th scope="row">{esc(framework.name)}</th>'
-                f"<td><code>{observed.status}</code></td>"
-                f"<td><code>{esc(observed.content_type)}</code></td>"
-                f"<td>{_headers(observed.headers)}{body}{_note(observed.note)}</td>"
-                "</tr>"
-            )
-        sections.append(
-            f"### {md_text(difference.title)} {{ #{difference.id} }}\n\n"
-            f'<pre class="fg-request"><code>{esc(request_text)}</code></pre>\n\n'
-            '<div class="fg-differences"><table>\n<thead><tr><th scope="col">Framework</th>'
-            '<th scope="col">Status</th><th scope="col">Content type</th>'
-            '<th scope="col">Body</th></tr></thead>\n<tbody>\n'
-            + "\n".join(rows)
-            + "\n</tbody>\n</table></div>\n"
+        answers = [
+            (framework, observed, None if body is None else json.dumps(body, indent=2))
+            for framework in catalog.frameworks
+            if (observed := difference.observed.get(framework.id)) is not None
+            for body in [observed.json_body]
+        ]
+        shown.append(
+            {
+                "heading": Markup(md_text(difference.title)),
+                "id": difference.id,
+                "request": request_text,
+                "answers": answers,
+            }
         )
-    return "\n".join(sections)
-
-
-def _headers(headers: dict[str, str]) -> str:
-    lines = "\n".join(f"{name}: {value}" for name, value in headers.items())
-    return f'<pre class="fg-headers"><samp>{esc(lines)}</samp></pre>' if headers else ""
-
-
-def _note(note: str | None) -> str:
-    return f'<p class="fg-observed-note">{esc(note)}</p>' if note else ""
+    return render("differences.html", differences=shown)
 
 
 def levels_table() -> str:
