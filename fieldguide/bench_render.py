@@ -8,7 +8,6 @@ escaped. Charts are plain SVG written at build time, so they need no JavaScript.
 from __future__ import annotations
 
 import statistics
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -64,46 +63,31 @@ def bar_chart(title: str, rows: list[tuple[str, Spread | None, bool]], unit: str
     label_w = max(120, 7 * max((len(label) for label, _, _ in rows), default=0) + 12)
     top = max((s.high for _, s, _ in rows if s is not None), default=1.0) or 1.0
     height = pad * 2 + row_h * len(rows)
-    width = label_w + plot_w + 90
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" class="fg-bench-chart">',
-        f"<title>{escape(title)}</title>",
-    ]
+    bars = []
     for index, (label, s, base) in enumerate(rows):
         y = pad + index * row_h
-        parts.append(
-            f'<text x="{label_w - 6}" y="{y + row_h / 2 + 4}" text-anchor="end" '
-            f'font-size="12" fill="currentColor">{escape(label)}</text>'
-        )
-        if s is None:
-            parts.append(
-                f'<text x="{label_w + 4}" y="{y + row_h / 2 + 4}" font-size="12" '
-                f'fill="currentColor">no accepted run</text>'
-            )
-            continue
-        bar = plot_w * s.median / top
-        low, high = plot_w * s.low / top, plot_w * s.high / top
-        mid = y + row_h / 2
-        parts.append(
-            f'<rect x="{label_w}" y="{y + 5}" width="{bar:.1f}" height="{row_h - 10}" '
-            f'fill="{BASE_BAR if base else BAR}"/>'
-        )
-        parts.append(
-            f'<line x1="{label_w + low:.1f}" x2="{label_w + high:.1f}" y1="{mid}" y2="{mid}" '
-            f'stroke="currentColor" stroke-width="1.5"/>'
-        )
-        for edge in (low, high):
-            parts.append(
-                f'<line x1="{label_w + edge:.1f}" x2="{label_w + edge:.1f}" y1="{mid - 5}" '
-                f'y2="{mid + 5}" stroke="currentColor" stroke-width="1.5"/>'
-            )
-        parts.append(
-            f'<text x="{label_w + max(bar, high) + 6:.1f}" y="{mid + 4}" font-size="12" '
-            f'fill="currentColor">{escape(_num(s.median, 2 if top < 10 else 0) + unit)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        bar: dict[str, Any] = {"label": label, "text_y": y + row_h / 2 + 4, "bar": None}
+        if s is not None:
+            bar |= {
+                "bar": plot_w * s.median / top,
+                "low": plot_w * s.low / top,
+                "high": plot_w * s.high / top,
+                "bar_y": y + 5,
+                "mid": y + row_h / 2,
+                "fill": BASE_BAR if base else BAR,
+                "value": _num(s.median, 2 if top < 10 else 0) + unit,
+            }
+        bars.append(bar)
+    return render(
+        "bench_chart.svg",
+        title=title,
+        width=label_w + plot_w + 90,
+        height=height,
+        label_x=label_w - 6,
+        plot_x=label_w,
+        bar_h=row_h - 10,
+        rows=bars,
+    )
 
 
 def table(headers: list[str], rows: list[list[str | Markup]]) -> str:

@@ -1,7 +1,8 @@
 """The Jinja2 environment the HTML fragments are rendered with (templates in fieldguide/templates/).
 
-Autoescape is on for .html templates, so every value from data is escaped unless it is Markup
-(HTML made by another template or macro); an undefined name is an error, not an empty string.
+Autoescape is on for .html and .svg templates, so every value from data is escaped unless it is
+Markup (HTML made by another template or macro); an undefined name is an error, not an empty
+string.
 The fragments go into Markdown pages (mkdocs-macros), where a blank line or a 4-space indent
 inside an HTML block would end it or turn it into code: trim_blocks and lstrip_blocks drop the
 lines that hold only a {% tag %}, and the final newline of a template is dropped, so a template
@@ -26,7 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
+        autoescape=select_autoescape(["html", "svg"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
