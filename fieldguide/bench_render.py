@@ -223,7 +223,7 @@ def throughput(results: Results, role: str, scenario: str) -> str:
     to the baseline in the same round, latency and memory."""
     apps = list(results.apps)
     if not results.runs:
-        return "<p>This results file has no server runs.</p>"
+        return render("bench_no_data.html", what="server runs")
     spreads: dict[str, Spread | None] = {}
     shaky: set[str] = set()
     body: list[list[str | Markup]] = []
@@ -296,7 +296,7 @@ def throughput(results: Results, role: str, scenario: str) -> str:
 def instructions(results: Results, scenario: str) -> str:
     samples = [s for s in results.instructions if s.scenario == scenario]
     if not samples:
-        return "<p>This results file has no instruction counts.</p>"
+        return render("bench_no_data.html", what="instruction counts")
     apps = [a for a in results.apps if any(s.app == a.id for s in samples)]
     spreads = {a.id: spread([s.per_request / 1000 for s in samples if s.app == a.id]) for a in apps}
     tier = tiers([(a.id, spreads[a.id]) for a in apps], descending=False)
