@@ -1,7 +1,8 @@
 """HTML for the comparison pages: matrix, filter, profiles, situations and the wizard.
 
-Every string that comes from data goes through `esc`. `base` is the relative path from the
-current page to the site root ("../" for /compare/), so links work on any host and offline.
+The HTML comes from fieldguide/templates/, whose autoescape escapes every string from data.
+`base` is the relative path from the current page to the site root ("../" for /compare/), so
+links work on any host and offline.
 """
 
 from __future__ import annotations

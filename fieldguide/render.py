@@ -1,4 +1,5 @@
-"""HTML and Markdown written from the data. Every string that comes from data is escaped here."""
+"""HTML and Markdown written from the data. The HTML comes from fieldguide/templates/, whose
+autoescape escapes every string from data; the Markdown here escapes it with `esc` and `md_text`."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def framework_tabs(catalog: Catalog, task: Task) -> str:
     blocks = []
     for framework in catalog.frameworks:
         cell = task.support[framework.id]
-        label = esc(framework.name).replace('"', "&quot;")
+        label = esc(framework.name)  # quote=True: a " in a name cannot end the tab's title
         if cell.evidence and cell.evidence.snippet:
             body = (
                 f"```bash\n{install_command(cell)}\n```\n\n"
