@@ -16,7 +16,7 @@ from fieldguide.compare import Comparison, contributions
 from fieldguide.evidence import Status
 from fieldguide.labels import LEVEL_LABELS
 from fieldguide.models import Framework, Level
-from fieldguide.templating import macro, render
+from fieldguide.templating import render
 from fieldguide.versions import installed
 
 
@@ -97,10 +97,6 @@ def matrix_summary(comparison: Comparison) -> str:
 
 
 # --- profiles -------------------------------------------------------------------------------
-
-
-def _point(comparison: Comparison, text: str, rows: list[str], base: str) -> str:
-    return str(macro("_compare.html", "point")(comparison, text, rows, base))
 
 
 def framework_profile(comparison: Comparison, framework: Framework, base: str) -> str:

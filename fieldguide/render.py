@@ -11,11 +11,11 @@ from textwrap import indent
 from markupsafe import Markup
 
 from fieldguide.compare import Comparison
-from fieldguide.evidence import Status, Verdict
+from fieldguide.evidence import Status
 from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS
 from fieldguide.load import Catalog
 from fieldguide.models import Level, Support, Task
-from fieldguide.templating import macro, render
+from fieldguide.templating import render
 from fieldguide.versions import distribution, installed, python_version
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~])")
@@ -28,10 +28,6 @@ def esc(text: object) -> str:
 def md_text(text: str) -> str:
     """Plain text made safe for Markdown: no HTML runs, no Markdown syntax is interpreted."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", esc(text))
-
-
-def level_badge(level: Level) -> str:
-    return str(macro("_macros.html", "level_badge")(level))
 
 
 def install_command(cell: Support) -> str:
@@ -62,11 +58,6 @@ def framework_tabs(catalog: Catalog, task: Task) -> str:
 
 
 DATABASE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
-
-
-def status_badge(judged: Verdict) -> str:
-    """How the cell is known (tested here, documented upstream, ...), as a small badge."""
-    return str(macro("_macros.html", "status_badge")(judged))
 
 
 def support_table(site: Comparison, task: Task) -> str:
