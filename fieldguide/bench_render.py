@@ -8,8 +8,10 @@ escaped. Charts are plain SVG written at build time, so they need no JavaScript.
 from __future__ import annotations
 
 import statistics
-from html import escape
 from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
 
 from fieldguide.benchmarks import (
     AppInfo,
@@ -27,6 +29,7 @@ from fieldguide.benchmarks import (
     tiers,
 )
 from fieldguide.models import Claim
+from fieldguide.templating import macro, render
 
 SCENARIO_TITLES = {
     "json": "json: a fresh object serialised per request",
@@ -43,13 +46,14 @@ def _num(value: float, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
-def _range(s: Spread | None, digits: int = 0, unit: str = "") -> str:
-    if s is None:
-        return "–"
-    return (
-        f"{_num(s.median, digits)}{unit}<br><small>{_num(s.low, digits)}–"
-        f"{_num(s.high, digits)}</small>"
-    )
+def _bench(name: str) -> Any:
+    """A macro of templates/_bench.html: it returns Markup, which table cells keep as HTML."""
+    return macro("_bench.html", name)
+
+
+def _range(s: Spread | None, digits: int = 0, unit: str = "") -> Markup:
+    """Median, then min–max under it ("–" without a spread), as a table cell."""
+    return _bench("spread")(s, digits, unit)
 
 
 def bar_chart(title: str, rows: list[tuple[str, Spread | None, bool]], unit: str) -> str:
@@ -59,61 +63,41 @@ def bar_chart(title: str, rows: list[tuple[str, Spread | None, bool]], unit: str
     label_w = max(120, 7 * max((len(label) for label, _, _ in rows), default=0) + 12)
     top = max((s.high for _, s, _ in rows if s is not None), default=1.0) or 1.0
     height = pad * 2 + row_h * len(rows)
-    width = label_w + plot_w + 90
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" class="fg-bench-chart">',
-        f"<title>{escape(title)}</title>",
-    ]
+    bars = []
     for index, (label, s, base) in enumerate(rows):
         y = pad + index * row_h
-        parts.append(
-            f'<text x="{label_w - 6}" y="{y + row_h / 2 + 4}" text-anchor="end" '
-            f'font-size="12" fill="currentColor">{escape(label)}</text>'
-        )
-        if s is None:
-            parts.append(
-                f'<text x="{label_w + 4}" y="{y + row_h / 2 + 4}" font-size="12" '
-                f'fill="currentColor">no accepted run</text>'
-            )
-            continue
-        bar = plot_w * s.median / top
-        low, high = plot_w * s.low / top, plot_w * s.high / top
-        mid = y + row_h / 2
-        parts.append(
-            f'<rect x="{label_w}" y="{y + 5}" width="{bar:.1f}" height="{row_h - 10}" '
-            f'fill="{BASE_BAR if base else BAR}"/>'
-        )
-        parts.append(
-            f'<line x1="{label_w + low:.1f}" x2="{label_w + high:.1f}" y1="{mid}" y2="{mid}" '
-            f'stroke="currentColor" stroke-width="1.5"/>'
-        )
-        for edge in (low, high):
-            parts.append(
-                f'<line x1="{label_w + edge:.1f}" x2="{label_w + edge:.1f}" y1="{mid - 5}" '
-                f'y2="{mid + 5}" stroke="currentColor" stroke-width="1.5"/>'
-            )
-        parts.append(
-            f'<text x="{label_w + max(bar, high) + 6:.1f}" y="{mid + 4}" font-size="12" '
-            f'fill="currentColor">{escape(_num(s.median, 2 if top < 10 else 0) + unit)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        bar: dict[str, Any] = {"label": label, "text_y": y + row_h / 2 + 4, "bar": None}
+        if s is not None:
+            bar |= {
+                "bar": plot_w * s.median / top,
+                "low": plot_w * s.low / top,
+                "high": plot_w * s.high / top,
+                "bar_y": y + 5,
+                "mid": y + row_h / 2,
+                "fill": BASE_BAR if base else BAR,
+                "value": _num(s.median, 2 if top < 10 else 0) + unit,
+            }
+        bars.append(bar)
+    return render(
+        "bench_chart.svg",
+        title=title,
+        width=label_w + plot_w + 90,
+        height=height,
+        label_x=label_w - 6,
+        plot_x=label_w,
+        bar_h=row_h - 10,
+        rows=bars,
+    )
 
 
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def table(headers: list[str], rows: list[list[str | Markup]]) -> str:
+    """A table; a cell that is a str is text (escaped), a Markup cell comes from a macro."""
+    return str(_bench("table")(headers, rows))
 
 
 def pair(chart: str, tab: str) -> str:
-    return (
-        '<div class="fg-bench-pair" style="display:flex;flex-wrap:wrap;gap:1rem;'
-        'align-items:flex-start">'
-        f'<div style="flex:0 0 auto">{chart}</div>'
-        f'<div style="flex:1 1 24rem;overflow-x:auto">{tab}</div></div>'
-    )
+    """A chart with its table beside it (under it on a narrow screen)."""
+    return render("bench_pair.html", chart=Markup(chart), table=Markup(tab))
 
 
 def _name(results: Results, app_id: str) -> str:
@@ -121,42 +105,39 @@ def _name(results: Results, app_id: str) -> str:
 
 
 def missing() -> str:
-    return (
-        '<div class="admonition warning"><p class="admonition-title">No results yet</p>'
-        "<p>There is no results file in <code>data/benchmarks/</code>. Run "
-        "<code>make bench</code> to make one.</p></div>"
-    )
+    return render("bench_missing.html")
 
 
 def summary(path: Path, results: Results) -> str:
     m = results.machine
+    code, lines = _bench("code"), _bench("lines")
     runs = len(results.runs)
     rejected = rejected_count(results)
     loads = [r.other_load for r in results.runs]
     rows = [
-        ["Results file", f"<code>{escape(path.name)}</code>"],
-        ["Date (UTC)", escape(results.date.strftime("%Y-%m-%d %H:%M"))],
-        ["Command", f"<code>{escape(results.command)}</code>"],
+        ["Results file", code(path.name)],
+        ["Date (UTC)", results.date.strftime("%Y-%m-%d %H:%M")],
+        ["Command", code(results.command)],
         ["Wall time", f"{results.wall_time_s / 60:.1f} min"],
         [
             "Machine",
-            escape(
+            (
                 f"{m.cpu_model}, {m.logical_cpus} logical CPUs, {m.memory_mib:,} MiB, {m.os}, "
                 f"Linux {m.kernel}"
                 + (f", virtualised ({m.virtualization})" if m.virtualization else "")
             ),
         ],
-        ["Python", escape(f"{m.python_implementation} {m.python}")],
+        ["Python", f"{m.python_implementation} {m.python}"],
         [
             "Load average (1, 5, 15 min)",
-            escape(
+            (
                 f"{', '.join(map(str, results.loadavg_start))} at the start; "
                 f"{', '.join(map(str, results.loadavg_end))} at the end"
             ),
         ],
         [
             "Runs",
-            escape(
+            (
                 f"{runs} wrk runs, {rejected} rejected as disturbed (other processes used more "
                 f"than {results.settings.max_other_load} CPUs, or wrk saturated, or errors)"
                 + (
@@ -168,7 +149,7 @@ def summary(path: Path, results: Results) -> str:
         ],
         [
             "Load tool",
-            escape(
+            (
                 f"{results.load_tool.version}, {results.load_tool.threads} thread, "
                 f"{results.load_tool.saturation_connections} connections for throughput, "
                 f"{results.load_tool.moderate_connections} for latency, "
@@ -179,27 +160,22 @@ def summary(path: Path, results: Results) -> str:
         ],
         [
             "Servers",
-            "<br>".join(
-                escape(
-                    f"{s.id} {s.version}: {s.settings}, pinned to CPU {results.settings.server_cpu}"
-                )
+            lines(
+                f"{s.id} {s.version}: {s.settings}, pinned to CPU {results.settings.server_cpu}"
                 for s in results.servers
             ),
         ],
-        ["Spread between rounds", escape(round_spread(results))],
-        ["Database", f"<code>{escape(results.settings.database)}</code>"],
+        ["Spread between rounds", round_spread(results)],
+        ["Database", code(results.settings.database)],
         [
             "Packages",
-            escape(", ".join(f"{k} {v}" for k, v in sorted(results.packages.items()))),
+            ", ".join(f"{k} {v}" for k, v in sorted(results.packages.items())),
         ],
-        ["System tools", escape("; ".join(f"{v}" for v in results.system_tools.values()))],
+        ["System tools", "; ".join(f"{v}" for v in results.system_tools.values())],
     ]
     if results.failures:
-        rows.append(["Failures", "<br>".join(escape(f) for f in results.failures)])
-    notes = "".join(f"<li>{escape(n)}</li>" for n in results.notes)
-    return table(["", ""], rows) + (
-        f"<p>Notes recorded with the run:</p><ul>{notes}</ul>" if notes else ""
-    )
+        rows.append(["Failures", lines(results.failures)])
+    return render("bench_summary.html", rows=rows, notes=results.notes)
 
 
 def round_spread(results: Results) -> str:
@@ -247,10 +223,10 @@ def throughput(results: Results, role: str, scenario: str) -> str:
     to the baseline in the same round, latency and memory."""
     apps = list(results.apps)
     if not results.runs:
-        return "<p>This results file has no server runs.</p>"
+        return render("bench_no_data.html", what="server runs")
     spreads: dict[str, Spread | None] = {}
     shaky: set[str] = set()
-    body = []
+    body: list[list[str | Markup]] = []
     chart_rows = []
     for app, server in table_rows(results, role):
         where = {"app": app.id, "server": server, "scenario": scenario}
@@ -278,8 +254,8 @@ def throughput(results: Results, role: str, scenario: str) -> str:
         kept = sum(not r.rejected for r in every)
         body.append(
             [
-                escape(app.name) + (" (baseline)" if app.baseline else "") + note,
-                escape(server),
+                app.name + (" (baseline)" if app.baseline else "") + note,
+                server,
                 _range(rps),
                 "1 (the baseline)" if app.baseline else _range(ratio, 2, "×"),
                 app.id,
@@ -299,13 +275,9 @@ def throughput(results: Results, role: str, scenario: str) -> str:
         chart_rows,
         "",
     )
-    legend = (
-        "<p><small>Each cell: median, then min–max over the rounds. ⚠: every run of this row "
-        "was rejected as disturbed, so its figures come from disturbed runs and get no tier."
-        "</small></p>"
-    )
-    tab = legend + table(
-        [
+    tab = render(
+        "bench_throughput_table.html",
+        headers=[
             "App",
             "Server",
             "req/s",
@@ -316,7 +288,7 @@ def throughput(results: Results, role: str, scenario: str) -> str:
             "Server RSS",
             "Runs kept / rejected",
         ],
-        body,
+        rows=body,
     )
     return pair(chart, tab)
 
@@ -324,7 +296,7 @@ def throughput(results: Results, role: str, scenario: str) -> str:
 def instructions(results: Results, scenario: str) -> str:
     samples = [s for s in results.instructions if s.scenario == scenario]
     if not samples:
-        return "<p>This results file has no instruction counts.</p>"
+        return render("bench_no_data.html", what="instruction counts")
     apps = [a for a in results.apps if any(s.app == a.id for s in samples)]
     spreads = {a.id: spread([s.per_request / 1000 for s in samples if s.app == a.id]) for a in apps}
     tier = tiers([(a.id, spreads[a.id]) for a in apps], descending=False)
@@ -335,8 +307,8 @@ def instructions(results: Results, scenario: str) -> str:
         noise = (s.high - s.low) / s.median * 100 if s and s.median else 0.0
         rows.append(
             [
-                escape(app.name) + (" (baseline)" if app.baseline else ""),
-                escape(app.interface.upper()),
+                app.name + (" (baseline)" if app.baseline else ""),
+                app.interface.upper(),
                 _range(s, 1, "k"),
                 f"{noise:.2f}%",
                 "–" if app.baseline or not base else f"{s.median / base.median:.1f}×",
@@ -368,11 +340,11 @@ def claims(results: Results | None, items: list[Claim], reference: str = "django
     for claim in items:
         ref = claim.figures.get(reference)
         claimed = ", ".join(
-            f"{escape(k)} {_num(v)} req/s"
+            f"{k} {_num(v)} req/s"
             + (f" ({v / ref:.1f}× {reference})" if ref and k != reference else "")
             for k, v in claim.figures.items()
         )
-        measured = []
+        measured: list[str | dict] = []
         if results is not None and results.runs:
             for framework in claim.figures:
                 if framework == reference or not any(a.id == framework for a in results.apps):
@@ -384,8 +356,12 @@ def claims(results: Results | None, items: list[Claim], reference: str = "django
                         results, framework, reference, "advised", claim.scenario, disturbed=True
                     )
                 measured.append(
-                    f"{escape(framework)} {_range(spread(found), 2, '×')} {reference}"
-                    + (" (disturbed runs only)" if shaky else "")
+                    {
+                        "framework": framework,
+                        "ratio": spread(found),
+                        "reference": reference,
+                        "shaky": shaky,
+                    }
                 )
             if not claim.figures:
                 for scenario in ("json", "db", "template"):
@@ -394,10 +370,10 @@ def claims(results: Results | None, items: list[Claim], reference: str = "django
                         measured.append(f"{scenario}: fastest {ratio:.1f}× the slowest")
         rows.append(
             [
-                f'<a href="{escape(str(claim.url))}">{escape(claim.source)}</a>',
-                escape(claim.setup),
-                claimed or escape(claim.summary),
-                "; ".join(measured) or "–",
+                _bench("link")(str(claim.url), claim.source),
+                claim.setup,
+                claimed or claim.summary,
+                _bench("measured")(measured),
             ]
         )
     return table(

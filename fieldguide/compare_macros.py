@@ -12,6 +12,7 @@ from fieldguide.compare import Comparison, load_comparison
 from fieldguide.errors import InputError
 from fieldguide.export import write_exports
 from fieldguide.load import Catalog
+from fieldguide.render import esc
 
 MACROS = (
     "feature_matrix",
@@ -79,7 +80,7 @@ def register(env: Any, comparison: Comparison) -> None:
     @env.macro
     def guide_rationale() -> str:
         needs_guide()
-        return compare_render.esc(comparison.guide.rationale)  # type: ignore[union-attr]
+        return esc(comparison.guide.rationale)  # type: ignore[union-attr]
 
 
 def on_post_build(env: Any) -> None:

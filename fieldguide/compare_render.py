@@ -1,22 +1,22 @@
 """HTML for the comparison pages: matrix, filter, profiles, situations and the wizard.
 
-Every string that comes from data goes through `esc`. `base` is the relative path from the
-current page to the site root ("../" for /compare/), so links work on any host and offline.
+The HTML comes from fieldguide/templates/, whose autoescape escapes every string from data.
+`base` is the relative path from the current page to the site root ("../" for /compare/), so
+links work on any host and offline.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import tomllib
 from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 
-from fieldguide.compare import Comparison, Row, contributions
-from fieldguide.evidence import Status, Verdict
+from fieldguide.compare import Comparison, contributions
+from fieldguide.evidence import Status
 from fieldguide.labels import LEVEL_LABELS
-from fieldguide.models import Framework, Level, Support
-from fieldguide.render import esc, level_badge, status_badge
+from fieldguide.models import Framework, Level
+from fieldguide.templating import render
 from fieldguide.versions import installed
 
 
@@ -59,104 +59,18 @@ def lock_upload_date(root: Path, package: str, version: str) -> str | None:
     return None
 
 
-def shown_badge(cell: Support, judged: Verdict) -> str:
-    """The level, unless the evidence failed or is missing: then never a supported badge."""
-    if judged.status == Status.failed:
-        return '<span class="fg-level fg-level--failed">Test failed</span>'
-    if judged.status == Status.unverified:
-        return '<span class="fg-level fg-level--unknown">Not verified</span>'
-    return level_badge(cell.level)
-
-
-def _links(row: Row, cell: Support, base: str) -> list[str]:
-    links = []
-    if row.kind == "task":
-        links.append(f'<a href="{base}{row.url}">task page</a>')
-        if cell.evidence and cell.evidence.snippet:
-            links.append(
-                f'<a href="{base}{row.url}#code">snippet '
-                f"<code>{esc(cell.evidence.snippet)}</code></a>"
-            )
-    if cell.evidence and cell.evidence.docs:
-        links.append(f'<a href="{esc(cell.evidence.docs)}">upstream docs</a>')
-    if cell.evidence and cell.evidence.changelog:
-        links.append(f'<a href="{esc(cell.evidence.changelog)}">changelog</a>')
-    return links
-
-
-def matrix_cell(comparison: Comparison, row: Row, framework: Framework, base: str) -> str:
-    cell = row.support[framework.id]
-    judged = comparison.verdict(row.id, framework.id)
-    head = shown_badge(cell, judged)
-    if cell.package:
-        head += f" <code>{esc(cell.package)}</code>"
-    if cell.since:
-        head += f' <span class="fg-since">since {esc(cell.since)}</span>'
-    head += " " + status_badge(judged)
-    details = []
-    if cell.api:
-        details.append(f"<p>{esc(cell.api)}</p>")
-    if cell.note:
-        details.append(f"<p>{esc(cell.note)}</p>")
-    if judged.detail and judged.status != Status.absent:
-        details.append(f'<p class="fg-detail">{esc(judged.detail)}</p>')
-    links = _links(row, cell, base)
-    if links:
-        details.append("<p>" + " · ".join(links) + "</p>")
-    body = (
-        f'<details><summary>Evidence<span class="fg-sr"> for {esc(row.title)} in '
-        f"{esc(framework.name)}</span></summary>{''.join(details)}</details>"
-        if details
-        else ""
-    )
-    return f'<td data-fw="{esc(framework.id)}">{head}{body}</td>'
-
-
 def feature_matrix(comparison: Comparison, base: str) -> str:
-    frameworks = comparison.catalog.frameworks
-    header = "".join(
-        f'<th scope="col" data-fw="{esc(f.id)}">'
-        f'<a href="{base}frameworks/{esc(f.id)}/">{esc(f.name)}</a></th>'
-        if f.profile
-        else f'<th scope="col" data-fw="{esc(f.id)}">{esc(f.name)}</th>'
-        for f in frameworks
-    )
-    body = []
-    for row in comparison.rows:
-        title = (
-            f'<a href="{base}{row.url}">{esc(row.title)}</a>'
-            if row.kind == "task"
-            else esc(row.title)
-        )
-        kind = "task page, tested snippets" if row.kind == "task" else "documented upstream"
-        cells = "".join(matrix_cell(comparison, row, f, base) for f in frameworks)
-        body.append(
-            f'<tr id="{esc(row.id)}"><th scope="row">{title}'
-            f'<br><span class="fg-small">{esc(row.summary)} '
-            f'<span class="fg-kind">({kind})</span></span>'
-            f"</th>{cells}</tr>"
-        )
-    return (
-        '<div class="fg-matrix-wrap"><table class="fg-matrix">\n'
-        f'<thead><tr><th scope="col">Capability</th>{header}</tr></thead>\n<tbody>\n'
-        + "\n".join(body)
-        + "\n</tbody>\n</table></div>"
+    return render(
+        "feature_matrix.html",
+        comparison=comparison,
+        frameworks=comparison.catalog.frameworks,
+        base=base,
     )
 
 
 def framework_filter(comparison: Comparison) -> str:
     """Checkboxes naming the frameworks; fieldguide.js hides the others and keeps ?fw= in sync."""
-    boxes = "".join(
-        f'<label><input type="checkbox" name="fw" value="{esc(f.id)}" checked> '
-        f"{esc(f.name)}</label>"
-        for f in comparison.catalog.frameworks
-    )
-    return (
-        '<form class="fg-filter" method="get" data-fg-filter>'
-        f"<fieldset><legend>Frameworks shown</legend>{boxes}"
-        '<button type="submit" class="md-button md-button--primary">Apply</button>'
-        "</fieldset></form>"
-    )
+    return render("framework_filter.html", frameworks=comparison.catalog.frameworks)
 
 
 def matrix_summary(comparison: Comparison) -> str:
@@ -174,85 +88,45 @@ def matrix_summary(comparison: Comparison) -> str:
             (Status.unverified, "not verified"),
         )
     ]
-    return (
-        f'<p class="fg-verified">{len(comparison.rows)} rows x '
-        f"{len(comparison.catalog.frameworks)} frameworks. Supported cells: "
-        + ", ".join(parts)
-        + ".</p>"
+    return render(
+        "matrix_summary.html",
+        rows=len(comparison.rows),
+        frameworks=len(comparison.catalog.frameworks),
+        parts=parts,
     )
 
 
 # --- profiles -------------------------------------------------------------------------------
 
 
-def _point(comparison: Comparison, text: str, rows: list[str], base: str) -> str:
-    links = ", ".join(
-        f'<a href="{base}{comparison.row(r).url}">{esc(comparison.row(r).title)}</a>' for r in rows
-    )
-    return f'<li>{esc(text)} <span class="fg-see">(see {links})</span></li>'
-
-
 def framework_profile(comparison: Comparison, framework: Framework, base: str) -> str:
     profile = framework.profile
     assert profile is not None
     version = installed(framework.package)
-    uploaded = lock_upload_date(comparison.catalog.root, framework.package, version)
-    history = f"https://pypi.org/project/{esc(framework.package)}/#history"
-    if uploaded:
-        released = (
-            f"{esc(uploaded)}: first upload of {esc(version)} to PyPI, as recorded in uv.lock "
-            f'(<a href="{history}">release history</a>)'
-        )
-    elif profile.release and profile.release.version == version:
-        released = (
-            f'{esc(profile.release.date)} (<a href="{esc(profile.release.source)}">source</a>)'
-        )
-    else:
-        released = f'not recorded for this version; see <a href="{history}">the release history</a>'
-
-    def fact(label: str, value: str, source: str) -> str:
-        link = f'<a href="{esc(source)}">source</a>'
-        return f'<tr><th scope="row">{label}</th><td>{esc(value)} ({link})</td></tr>'
-
     requires, classifiers = python_support(framework.package)
-    facts = [
-        f'<tr><th scope="row">Interface</th><td>{esc(framework.interface.value.upper())}</td></tr>',
-        f'<tr><th scope="row">Version used here</th><td>{esc(framework.package)} '
-        f"{esc(version)} (read from the installed package when the site was built)</td></tr>",
-        f'<tr><th scope="row">Released</th><td>{released}</td></tr>',
-        f'<tr><th scope="row">Python (package metadata)</th><td>{esc(classifiers or "not listed")}'
-        f"; requires {esc(requires or 'not stated')}</td></tr>",
-        *(
-            [fact("Python (upstream docs)", versions.value, versions.source)]
-            if (versions := profile.python_versions)
-            else []
-        ),
-        fact("License", profile.license.value, profile.license.source),
-        fact("Governance", profile.governance.value, profile.governance.source),
-        fact("First release", profile.first_release.value, profile.first_release.source),
-        fact("Release cadence", profile.release_cadence.value, profile.release_cadence.source),
-        f'<tr><th scope="row">Links</th><td><a href="{esc(framework.homepage)}">home</a> · '
-        f'<a href="{esc(framework.docs)}">docs</a> · '
-        f'<a href="{esc(framework.repository)}">repository</a></td></tr>',
-    ]
-    advantages = "".join(_point(comparison, p.text, p.rows, base) for p in profile.advantages)
-    challenges = "".join(_point(comparison, p.text, p.rows, base) for p in profile.challenges)
     support = []
     for level in (Level.builtin, Level.plugin, Level.partial, Level.none):
-        names = []
-        for row in comparison.rows:
-            cell = row.support[framework.id]
-            judged = comparison.verdict(row.id, framework.id)
-            if cell.level == level and (judged.supported or level == Level.none):
-                names.append(f'<a href="{base}{row.url}">{esc(row.title)}</a>')
-        if names:
-            support.append(f"<li>{level_badge(level)} {', '.join(names)}</li>")
-    return (
-        f'<p class="fg-what">{esc(profile.what)}</p>\n\n'
-        f'<table class="fg-facts"><tbody>{"".join(facts)}</tbody></table>\n\n'
-        f'<h2 id="advantages">Advantages</h2>\n<ul>{advantages}</ul>\n\n'
-        f'<h2 id="challenges">Challenges</h2>\n<ul>{challenges}</ul>\n\n'
-        f'<h2 id="support">Support at a glance</h2>\n<ul class="fg-glance">{"".join(support)}</ul>'
+        rows = [
+            row
+            for row in comparison.rows
+            if row.support[framework.id].level == level
+            and (comparison.verdict(row.id, framework.id).supported or level == Level.none)
+        ]
+        if rows:
+            support.append((level, rows))
+    release = profile.release
+    return render(
+        "framework_profile.html",
+        comparison=comparison,
+        framework=framework,
+        profile=profile,
+        base=base,
+        version=version,
+        uploaded=lock_upload_date(comparison.catalog.root, framework.package, version),
+        release=release if release and release.version == version else None,
+        requires=requires,
+        classifiers=classifiers,
+        support=support,
     )
 
 
@@ -261,24 +135,12 @@ def framework_profile(comparison: Comparison, framework: Framework, base: str) -
 
 def situations_table(comparison: Comparison, base: str) -> str:
     assert comparison.guide is not None
-    names = {f.id: f.name for f in comparison.catalog.frameworks}
-    rows = []
-    for situation in comparison.guide.situations:
-        reasons = "".join(
-            _point(comparison, reason.text, reason.rows, base) for reason in situation.reasons
-        )
-        rows.append(
-            f'<tr id="{esc(situation.id)}"><th scope="row">{esc(situation.title)}</th>'
-            f'<td><a href="{base}frameworks/{esc(situation.pick)}/">'
-            f"{esc(names[situation.pick])}</a></td>"
-            f'<td><a href="{base}frameworks/{esc(situation.runner_up)}/">'
-            f"{esc(names[situation.runner_up])}</a></td>"
-            f"<td><ul>{reasons}</ul></td></tr>"
-        )
-    return (
-        '<table class="fg-situations">\n<thead><tr><th scope="col">Situation</th>'
-        '<th scope="col">Pick</th><th scope="col">Runner-up</th><th scope="col">Why</th>'
-        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    return render(
+        "situations_table.html",
+        comparison=comparison,
+        situations=comparison.guide.situations,
+        names={f.id: f.name for f in comparison.catalog.frameworks},
+        base=base,
     )
 
 
@@ -312,22 +174,11 @@ def wizard_data(comparison: Comparison) -> dict:
 
 def decision_wizard(comparison: Comparison, base: str) -> str:
     assert comparison.guide is not None
-    fieldsets = []
-    for question in comparison.guide.questions:
-        options = "".join(
-            f'<label><input type="radio" name="{esc(question.id)}" value="{esc(o.id)}"'
-            f"{' checked' if i == 0 else ''}> {esc(o.label)}</label>"
-            for i, o in enumerate(question.options)
-        )
-        fieldsets.append(f"<fieldset><legend>{esc(question.text)}</legend>{options}</fieldset>")
-    data = json.dumps(wizard_data(comparison), sort_keys=True).replace("</", "<\\/")
-    return (
-        f'<form class="fg-wizard" method="get" data-fg-wizard data-base="{esc(base)}">'
-        + "".join(fieldsets)
-        + '<button type="submit" class="md-button md-button--primary">Rank</button></form>\n'
-        '<section class="fg-result" aria-live="polite" data-fg-result>'
-        "<p>Choose answers, then press <em>Rank</em>.</p></section>\n"
-        f'<script type="application/json" id="fg-wizard-data">{data}</script>'
+    return render(
+        "decision_wizard.html",
+        questions=comparison.guide.questions,
+        data=wizard_data(comparison),
+        base=base,
     )
 
 

@@ -1,4 +1,5 @@
-"""HTML and Markdown written from the data. Every string that comes from data is escaped here."""
+"""HTML and Markdown written from the data. The HTML comes from fieldguide/templates/, whose
+autoescape escapes every string from data; the Markdown here escapes it with `esc` and `md_text`."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import json
 import re
 from textwrap import indent
 
+from markupsafe import Markup
+
 from fieldguide.compare import Comparison
-from fieldguide.evidence import Status, Verdict
-from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS, STATUS_LABELS
+from fieldguide.evidence import Status
+from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS
 from fieldguide.load import Catalog
 from fieldguide.models import Level, Support, Task
+from fieldguide.templating import render
 from fieldguide.versions import distribution, installed, python_version
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~])")
@@ -26,10 +30,6 @@ def md_text(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", esc(text))
 
 
-def level_badge(level: Level) -> str:
-    return f'<span class="fg-level fg-level--{level.value}">{LEVEL_LABELS[level]}</span>'
-
-
 def install_command(cell: Support) -> str:
     parts = [f'"{r}"' if "[" in r else r for r in cell.install]
     return "pip install " + " ".join(parts)
@@ -40,7 +40,7 @@ def framework_tabs(catalog: Catalog, task: Task) -> str:
     blocks = []
     for framework in catalog.frameworks:
         cell = task.support[framework.id]
-        label = esc(framework.name).replace('"', "&quot;")
+        label = esc(framework.name)  # quote=True: a " in a name cannot end the tab's title
         if cell.evidence and cell.evidence.snippet:
             body = (
                 f"```bash\n{install_command(cell)}\n```\n\n"
@@ -60,96 +60,53 @@ def framework_tabs(catalog: Catalog, task: Task) -> str:
 DATABASE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
-def status_badge(judged: Verdict) -> str:
-    """How the cell is known (tested here, documented upstream, ...), as a small badge."""
-    label = STATUS_LABELS[judged.status]
-    if not label:
-        return ""
-    return f'<span class="fg-how fg-how--{judged.status.value}">{esc(label)}</span>'
-
-
 def support_table(site: Comparison, task: Task) -> str:
-    rows = []
-    for framework in site.catalog.frameworks:
-        cell = task.support[framework.id]
-        judged = site.verdict(task.id, framework.id)
-        how = status_badge(judged)
-        what = esc(cell.api or "")
-        if cell.package:
-            what += f" <code>{esc(cell.package)}</code>"
-        rows.append(
-            "<tr>"
-            f'<th scope="row">{esc(framework.name)}</th>'
-            f"<td>{level_badge(cell.level)}</td>"
-            f"<td>{what}</td>"
-            f"<td>{esc(cell.since or '')}</td>"
-            f"<td>{esc(cell.note or '')}</td>"
-            f"<td>{' '.join(filter(None, [how, _evidence_links(cell)]))}</td>"
-            "</tr>"
-        )
-    return (
-        '<div class="fg-support"><table>\n<thead><tr><th scope="col">Framework</th>'
-        '<th scope="col">Support</th><th scope="col">API or package</th>'
-        '<th scope="col">Since</th><th scope="col">Note</th><th scope="col">Evidence</th>'
-        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table></div>"
-    )
-
-
-def _evidence_links(cell: Support) -> str:
-    if cell.evidence is None:
-        return ""
-    links = []
-    if cell.evidence.snippet:
-        links.append('<a href="#code">tested snippet</a>')
-    if cell.evidence.docs:
-        links.append(f'<a href="{esc(cell.evidence.docs)}">docs</a>')
-    if cell.evidence.changelog:
-        links.append(f'<a href="{esc(cell.evidence.changelog)}">changelog</a>')
-    return " · ".join(links)
+    rows = [
+        (framework, task.support[framework.id], site.verdict(task.id, framework.id))
+        for framework in site.catalog.frameworks
+    ]
+    return render("support_table.html", rows=rows)
 
 
 def verified_with(site: Comparison, task: Task) -> str:
     """The versions each snippet runs with, and whether the test run before this build passed
     its contract (with the databases it ran on), read from the recorded outcomes: a one-line
     count, with the list per framework under it (shown open when a contract failed)."""
-    parts, passed, failed, places = [], 0, 0, set()
+    snippets, passed, failed, places = [], 0, 0, set()
     for framework in site.catalog.frameworks:
         cell = task.support[framework.id]
         if not (cell.evidence and cell.evidence.snippet):
             continue
-        packages = ", ".join(f"{esc(distribution(r))} {esc(installed(r))}" for r in cell.install)
+        line = {
+            "framework": framework.name,
+            "packages": [(distribution(r), installed(r)) for r in cell.install],
+        }
         judged = site.verdict(task.id, framework.id)
         if judged.status == Status.tested and judged.record:
             databases = [DATABASE_NAMES.get(d, d) for d in judged.record.databases]
             where = f" on {' and '.join(databases)}" if databases else ""
             places.add(where)
             passed += 1
-            result = f"contract passed{esc(where)} ({esc(judged.record.date[:10])})"
+            line |= {"outcome": "passed", "where": where, "date": judged.record.date[:10]}
         elif judged.status == Status.failed:
             failed += 1
-            result = "<strong>contract test failed</strong>"
+            line["outcome"] = "failed"
         else:
             reason = judged.detail.partition("Not verified in this build: ")[2].rstrip(".")
-            result = f"not verified in this build ({esc(reason or 'no test record')})"
-        parts.append(f"<li><strong>{esc(framework.name)}</strong>: {packages}; {result}</li>")
-    where = esc(places.pop()) if len(places) == 1 and passed == len(parts) else ""
-    count = f"{passed} of {len(parts)} snippets passed their contract{where}"
-    if failed:
-        count += f", <strong>{failed} failed</strong>"
-    return (
-        f'<div class="fg-verified"><details{" open" if failed else ""}><summary>Verified on '
-        f"Python {esc(python_version())}: {count}</summary>"
-        f"<ul>{''.join(parts)}</ul>"
-        '<p><a href="../../conventions/#evidence">How cells are verified</a></p>'
-        "</details></div>"
+            line |= {"outcome": "unverified", "reason": reason or "no test record"}
+        snippets.append(line)
+    return render(
+        "verified_with.html",
+        python=python_version(),
+        snippets=snippets,
+        passed=passed,
+        failed=failed,
+        where=places.pop() if len(places) == 1 and passed == len(snippets) else "",
     )
 
 
 def differences(catalog: Catalog, task: Task) -> str:
-    # Answers are program output: <pre><samp>, which Material leaves alone (its code-block
-    # script, copy button and size watching, only takes <pre><code>; on a task page with
-    # many differences that script was a good part of the load-time main-thread work).
-    sections = []
+    shown = []
     for difference in task.differences:
         request = difference.request
         request_text = f"{request.method} {request.path}"
@@ -162,72 +119,30 @@ def differences(catalog: Catalog, task: Task) -> str:
                 f"\nContent-Type: multipart/form-data\n\n{upload.field}: "
                 f"{upload.filename} ({upload.size:,} bytes)"
             )
-        rows = []
-        for framework in catalog.frameworks:
-            observed = difference.observed.get(framework.id)
-            if observed is None:
-                continue
-            body = (
-                f"<pre><samp>{esc(json.dumps(observed.json_body, indent=2))}</samp></pre>"
-                if observed.json_body is not None
-                else "<em>an HTML error page</em>"
-                if observed.content_type.startswith("text/html") and observed.status >= 400
-                else ""
-            )
-            rows.append(
-                "<tr>"
-                f'<th scope="row">{esc(framework.name)}</th>'
-                f"<td><code>{observed.status}</code></td>"
-                f"<td><code>{esc(observed.content_type)}</code></td>"
-                f"<td>{_headers(observed.headers)}{body}{_note(observed.note)}</td>"
-                "</tr>"
-            )
-        sections.append(
-            f"### {md_text(difference.title)} {{ #{difference.id} }}\n\n"
-            f'<pre class="fg-request"><code>{esc(request_text)}</code></pre>\n\n'
-            '<div class="fg-differences"><table>\n<thead><tr><th scope="col">Framework</th>'
-            '<th scope="col">Status</th><th scope="col">Content type</th>'
-            '<th scope="col">Body</th></tr></thead>\n<tbody>\n'
-            + "\n".join(rows)
-            + "\n</tbody>\n</table></div>\n"
+        answers = [
+            (framework, observed, None if body is None else json.dumps(body, indent=2))
+            for framework in catalog.frameworks
+            if (observed := difference.observed.get(framework.id)) is not None
+            for body in [observed.json_body]
+        ]
+        shown.append(
+            {
+                "heading": Markup(md_text(difference.title)),
+                "id": difference.id,
+                "request": request_text,
+                "answers": answers,
+            }
         )
-    return "\n".join(sections)
-
-
-def _headers(headers: dict[str, str]) -> str:
-    lines = "\n".join(f"{name}: {value}" for name, value in headers.items())
-    return f'<pre class="fg-headers"><samp>{esc(lines)}</samp></pre>' if headers else ""
-
-
-def _note(note: str | None) -> str:
-    return f'<p class="fg-observed-note">{esc(note)}</p>' if note else ""
+    return render("differences.html", differences=shown)
 
 
 def levels_table() -> str:
-    rows = "\n".join(
-        f"<tr><td>{level_badge(level)}</td><td><code>{level.value}</code></td>"
-        f"<td>{esc(LEVEL_MEANINGS[level])}</td></tr>"
-        for level in Level
-    )
-    return (
-        '<div class="fg-levels"><table>\n<thead><tr><th scope="col">Badge</th>'
-        '<th scope="col">In the data</th><th scope="col">Meaning</th></tr></thead>\n'
-        f"<tbody>\n{rows}\n</tbody>\n</table></div>"
-    )
+    return render("levels_table.html", levels=list(Level), meanings=LEVEL_MEANINGS)
 
 
 def task_index(catalog: Catalog) -> str:
-    header = "".join(f'<th scope="col">{esc(f.name)}</th>' for f in catalog.frameworks)
-    rows = []
-    for task in sorted(catalog.tasks.values(), key=lambda t: t.title):
-        cells = "".join(
-            f"<td>{level_badge(task.support[f.id].level)}</td>" for f in catalog.frameworks
-        )
-        rows.append(
-            f'<tr><th scope="row"><a href="tasks/{task.id}/">{esc(task.title)}</a>'
-            f"<br><small>{esc(task.summary)}</small></th>{cells}</tr>"
-        )
-    return (
-        f'<div class="fg-task-index"><table>\n<thead><tr><th scope="col">Task</th>{header}</tr>'
-        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table></div>"
+    return render(
+        "task_index.html",
+        frameworks=catalog.frameworks,
+        tasks=sorted(catalog.tasks.values(), key=lambda t: t.title),
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldguide import render
+from fieldguide import compare_render, render
 from fieldguide.compare import Comparison, load_comparison, rank
 from fieldguide.compare_render import (
     feature_matrix,
@@ -275,3 +275,16 @@ def test_a_failed_contract_is_named_in_the_verified_line(comparison):
     line = render.verified_with(site, task)
     assert "<strong>Django</strong>: " in line and "contract test failed" in line
     assert "<strong>1 failed</strong>" in line and "<details open>" in line
+
+
+def test_the_wizard_data_cannot_end_or_escape_its_script_element(comparison, monkeypatch):
+    """Before the templates only "</" was rewritten, so "<!--<script>" in a guide text could
+    still make the browser run the real </script> past its end; tojson writes < > & ' as \\u."""
+    text = "</script><!--<script> & 'x'"
+    monkeypatch.setattr(compare_render, "wizard_data", lambda _: {"text": text})
+
+    html = compare_render.decision_wizard(comparison, "../")
+
+    data = html.partition('<script type="application/json" id="fg-wizard-data">')[2]
+    assert data.endswith("</script>") and data.count("<") == 1
+    assert json.loads(data.removesuffix("</script>")) == {"text": text}

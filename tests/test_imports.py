@@ -16,6 +16,7 @@ RENDERING = {
     "render",
     "compare_render",
     "bench_render",
+    "templating",
     "file_tabs",
     "html_hooks",
     "export",

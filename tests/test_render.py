@@ -1,8 +1,8 @@
 """Rendering escapes everything that comes from data and keeps every framework's tab."""
 
-from fieldguide import render
+from fieldguide import bench_render, render
 from fieldguide.compare_macros import comparison_of
-from fieldguide.models import Level, Support, Task
+from fieldguide.models import Claim, Level, Support, Task
 from tests.support import catalog
 
 
@@ -39,8 +39,8 @@ def test_support_table_escapes_every_field():
 
     assert "<img" not in table and "<script>" not in table
     assert "&lt;img src=x onerror=alert(1)&gt;" in table
-    assert "&quot;quoted&quot; &amp; &lt;script&gt;" in table
-    assert 'href="https://example.org/&quot;&gt;&lt;script&gt;"' in table
+    assert "&#34;quoted&#34; &amp; &lt;script&gt;" in table
+    assert 'href="https://example.org/&#34;&gt;&lt;script&gt;"' in table
 
 
 def test_install_command_quotes_extras_for_the_shell():
@@ -56,3 +56,34 @@ def test_levels_table_lists_every_level_once():
     table = render.levels_table()
     for level in Level:
         assert table.count(f"<code>{level.value}</code>") == 1
+
+
+def test_bench_table_cells_are_text_unless_a_macro_made_them():
+    """Before the templates, bench_render.table() escaped its headers but not its cells."""
+    html = bench_render.table(
+        ["<h>"], [["<script>alert(1)</script> & co", bench_render._range(None)]]
+    )
+
+    assert "<script>" not in html
+    assert "<th>&lt;h&gt;</th>" in html
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</td><td>–</td>" in html  # noqa: RUF001
+
+
+def test_bench_claims_escape_every_field_the_reference_included():
+    """The reference framework's name was written into the claim cell unescaped."""
+    claim = Claim(
+        id="x",
+        source="<b>Bench</b>",
+        url="https://example.org/?a=1&b=2",
+        scenario="json",
+        setup='"five workers" <i>',
+        summary="x",
+        figures={"fastapi": 200.0, "<r>": 100.0},
+    )
+
+    html = bench_render.claims(None, [claim], reference="<r>")
+
+    assert "<b>" not in html and "<i>" not in html and "<r>" not in html
+    assert '<a href="https://example.org/?a=1&amp;b=2">&lt;b&gt;Bench&lt;/b&gt;</a>' in html
+    assert "<td>&#34;five workers&#34; &lt;i&gt;</td>" in html
+    assert "<td>fastapi 200 req/s (2.0× &lt;r&gt;), &lt;r&gt; 100 req/s</td><td>–</td>" in html  # noqa: RUF001
