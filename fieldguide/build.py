@@ -54,6 +54,10 @@ def mkdocs_build(root: Path, site_dir: Path) -> None:
             raise BuildFailed("\n".join([*warnings, str(error)])) from None
         except Exception as error:  # a plugin's or extension's own error, never a traceback
             raise BuildFailed("\n".join([*warnings, f"{type(error).__name__}: {error}"])) from None
+        except SystemExit as error:  # mkdocs-macros exits (status 100) after logging a macro error
+            raise BuildFailed(
+                "\n".join([*warnings, f"the build stopped (exit {error.code})"])
+            ) from None
 
 
 @contextlib.contextmanager

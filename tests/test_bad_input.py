@@ -294,6 +294,23 @@ def test_failed_mkdocs_build_keeps_the_previous_site(repo, capsys):
     assert not list(repo.glob(".site-*"))
 
 
+def test_a_macro_that_fails_while_rendering_names_the_page(repo, capsys):
+    """mkdocs-macros logs the error and exits; the build reports it and writes nothing."""
+    edit(
+        repo / "docs/frameworks/flask.md",
+        "{{ framework_profile() }}",
+        '{{ framework_profile("nope") }}',
+    )
+
+    code, errors = build(repo, capsys)
+
+    assert code == 1
+    assert "framework_profile needs front matter `framework:` naming one of" in errors
+    assert "the previous site was left as it was" in errors
+    assert not (repo / "site").exists()
+    assert not list(repo.glob(".site-*"))
+
+
 def test_html_in_a_note_is_shown_as_text_never_run(repo, capsys):
     edit(
         repo / "data/tasks/routing.yml",
