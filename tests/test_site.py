@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import html.parser
 import json
 import re
 from importlib.metadata import version
@@ -121,3 +122,68 @@ def test_the_build_reads_every_record_the_contract_tests_wrote(site):
     tested = [key for key in read if loaded.verdict(*key.split("/")).status == Status.tested]
     matrix = (site / "compare" / "index.html").read_text(encoding="utf-8")
     assert matrix.count('class="fg-how fg-how--tested"') == len(tested) + 1
+
+
+class _Links(html.parser.HTMLParser):
+    """The ids a page defines and the links it makes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag == "a" and found.get("href"):
+            self.hrefs.append(str(found["href"]))
+
+
+def _parsed(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_internal_links(site: Path) -> list[str]:
+    """Every relative link of every built page whose file or anchor does not exist."""
+    site = site.resolve()
+    pages = {path: _parsed(path) for path in site.rglob("*.html")}
+    broken = []
+    for page, links in pages.items():
+        for href in links.hrefs:
+            target, _, anchor = href.partition("#")
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
+                continue  # another site, mailto: and the like
+            if not target:
+                path = page
+            elif target.startswith("/"):  # 404.html links from the site's root
+                path = (site / target.lstrip("/")).resolve()
+            else:
+                path = (page.parent / target).resolve()
+            if path.is_dir():
+                path = path / "index.html"
+            if path not in pages and not path.is_file():
+                broken.append(f"{page.relative_to(site)}: {href} (no such file)")
+            elif anchor and path in pages and anchor not in pages[path].ids:
+                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    assert broken_internal_links(site) == []
+
+
+def test_a_broken_link_or_anchor_is_found(tmp_path):
+    """The check above can fail: a missing page and a missing anchor are both reported."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a>')
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="a/#gone">x</a><a href="b/">x</a>'
+        '<a href="https://example.org/">elsewhere</a>'
+    )
+    assert broken_internal_links(tmp_path) == [
+        "index.html: a/#gone (no such anchor)",
+        "index.html: b/ (no such file)",
+    ]
