@@ -109,22 +109,40 @@ def test_username_is_escaped_on_the_page(http, framework, alice):
     assert "<i>" not in page.text
 
 
+def restore(http, cookies):
+    http.cookies.clear()
+    for cookie in cookies:
+        http.cookies.jar.set_cookie(cookie)
+
+
 def test_login_gives_a_new_session_id(http, framework, alice):
     """Session fixation: an attacker logs in as themselves and plants their session cookie in
-    the victim's browser; the victim logs in. The attacker's copy must not open the victim's
-    session: every snippet gives the session a new id (or a new signed cookie) at login."""
+    the victim's browser; the victim logs in. The attacker's copy, tried straight after the
+    login, must not open the victim's session: every snippet gives the session a new id (or a
+    new signed cookie) at login."""
     add_user(framework, "mallory")
     log_in(http, username="mallory")
     planted = list(http.cookies.jar)
 
     log_in(http)
-    assert "Hello, alice" in http.get("/private").text
-    assert {c.name: c.value for c in http.cookies.jar} != {c.name: c.value for c in planted}
+    victims = list(http.cookies.jar)
+    assert {c.name: c.value for c in victims} != {c.name: c.value for c in planted}
 
-    http.cookies.clear()
-    for cookie in planted:
-        http.cookies.jar.set_cookie(cookie)
+    restore(http, planted)
     assert "Hello, alice" not in http.get("/private").text
+    restore(http, victims)
+    assert "Hello, alice" in http.get("/private").text
+
+
+def test_the_session_cookie_opens_the_page_on_every_request(http, alice):
+    """A browser sends the same cookie with requests made at once (two tabs, a page and its
+    assets): the session keeps its id between requests and changes it only at login."""
+    log_in(http)
+    cookies = list(http.cookies.jar)
+
+    for _ in range(3):
+        restore(http, cookies)
+        assert "Hello, alice" in http.get("/private").text
 
 
 # How a visitor without a session is turned away from /private (the page's anonymous_page row):
