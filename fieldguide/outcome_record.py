@@ -11,15 +11,12 @@ import hashlib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from fieldguide import layout
+from fieldguide.models import Strict
 
 FORMAT = 2  # 1 hashed absolute paths; such records read as "did not run", never as "changed"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class WorkerPart(Strict):

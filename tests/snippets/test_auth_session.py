@@ -205,12 +205,11 @@ REPLAYED_COOKIE_WORKS = {
 
 def test_cookie_copied_before_logout(http, framework, alice):
     log_in(http)
-    copied = dict(http.cookies)
+    copied = list(http.cookies.jar)
     http.post("/logout", data=hidden_fields(http.get("/private")))
     assert http.get("/private").status_code == TURNED_AWAY[framework]
 
-    http.cookies.clear()
-    http.cookies.update(copied)
+    restore(http, copied)
     replayed = http.get("/private")
 
     assert (replayed.status_code == 200) is REPLAYED_COOKIE_WORKS[framework]
