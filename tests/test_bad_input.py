@@ -92,7 +92,7 @@ def builtin_without_evidence(repo: Path) -> None:
     edit(
         repo / "data/tasks/hello.yml",
         "    evidence:\n      snippet: snippets/hello/fastapi_app.py\n"
-        "      docs: https://fastapi.tiangolo.com/tutorial/first-steps/\n",
+        "      docs: https://fastapi.tiangolo.com/tutorial/first-steps/#step-5-return-the-content\n",
         "",
     )
     (repo / "snippets/hello/fastapi_app.py").unlink()
@@ -117,8 +117,8 @@ def id_differs_from_file_name(repo: Path) -> None:
 def http_url(repo: Path) -> None:
     edit(
         repo / "data/tasks/hello.yml",
-        "docs: https://fastapi.tiangolo.com/tutorial/first-steps/",
-        "docs: http://fastapi.tiangolo.com/tutorial/first-steps/",
+        "docs: https://fastapi.tiangolo.com/tutorial/first-steps/#step-5-return-the-content",
+        "docs: http://fastapi.tiangolo.com/tutorial/first-steps/#step-5-return-the-content",
     )
 
 
@@ -206,7 +206,8 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     (
         http_url,
         "data/tasks/hello.yml:45: support.fastapi.evidence.docs: URL must start with "
-        "https:// (got 'http://fastapi.tiangolo.com/tutorial/first-steps/'); use the https address",
+        "https:// (got 'http://fastapi.tiangolo.com/tutorial/first-steps/#step-5-return-the-content'); "
+        "use the https address",
     ),
     (
         page_without_data,
