@@ -1,5 +1,6 @@
 """What a snippet imports and what a `pip install` line brings in, read from the installed
-packages' metadata (nothing is installed)."""
+packages' metadata (nothing is installed). Shared by the install-line and support-level tests.
+"""
 
 from __future__ import annotations
 
@@ -75,3 +76,45 @@ def imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module.split(".")[0])
     return names - set(sys.stdlib_module_names) - {"snippets"}
+
+
+def own_distributions(framework_package: str) -> set[str]:
+    """What `pip install <framework>` installs: its distribution and, transitively, every
+    distribution it requires unconditionally (no `extra ==` marker)."""
+    installed, _ = closure([framework_package])
+    return installed
+
+
+def added_distributions(install: list[str], framework_package: str) -> dict[str, str]:
+    """The distributions an install line asks for beyond `pip install <framework>`, each with
+    the requirement that brings it: a listed requirement the framework does not install, or a
+    distribution that an extra of one it does install pulls in (`litestar[jinja]` -> jinja2)."""
+    own = own_distributions(framework_package)
+    added: dict[str, str] = {}
+    for line in install:
+        requirement = Requirement(line)
+        name = canonicalize_name(requirement.name)
+        if name not in own:
+            added.setdefault(name, line)
+            continue
+        with_extras, _ = closure([line])
+        for extra in sorted(requirement.extras):
+            for dependency in _extra_dependencies(name, extra):
+                if dependency in with_extras and dependency not in own:
+                    added.setdefault(dependency, f"{requirement.name}[{extra}]")
+    return added
+
+
+def _extra_dependencies(name: str, extra: str) -> list[str]:
+    """The distributions `name[extra]` requires that plain `name` does not."""
+    found = []
+    for line in _dependencies(name):
+        dependency = Requirement(line)
+        marker = dependency.marker
+        if (
+            marker is not None
+            and marker.evaluate({"extra": extra})
+            and not marker.evaluate({"extra": ""})
+        ):
+            found.append(canonicalize_name(dependency.name))
+    return found
