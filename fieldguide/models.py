@@ -176,6 +176,8 @@ class Support(Strict):
             )
         if self.level == Level.plugin and not self.package:
             raise ValueError("a 'plugin' cell needs `package:` naming the extension to install")
+        if self.level == Level.partial and not self.note:
+            raise ValueError("a 'partial' cell needs a `note:` saying which part is left to you")
         if self.level in (Level.none, Level.unknown) and not self.note:
             raise ValueError(f"a '{self.level}' cell needs a `note:` telling the reader what to do")
         has_snippet = self.evidence is not None and bool(self.evidence.snippet)

@@ -10,6 +10,7 @@ of the task itself, is judged by people; these tests check what can be computed.
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from fieldguide import layout
 from fieldguide.models import Level, Support
@@ -141,3 +142,16 @@ def test_a_gap_test_in_a_missing_file_is_reported() -> None:
 
     (problem,) = level_problems("routing", "starlette", wrong)
     assert "but tests/snippets/test_nowhere.py does not exist" in problem
+
+
+def test_a_partial_cell_says_what_is_missing_and_which_test_shows_it() -> None:
+    snippet = {"snippet": "snippets/routing/starlette_app.py"}
+    with pytest.raises(ValidationError, match="needs a `note:` saying which part is left to you"):
+        Support(level=Level.partial, install=["starlette"], evidence=snippet)
+    with pytest.raises(ValidationError, match="needs `gap_test:` naming the test that checks"):
+        Support(
+            level=Level.partial,
+            note="Queries are strings.",
+            install=["starlette"],
+            evidence=snippet,
+        )
