@@ -14,9 +14,11 @@ LEVEL_LABELS = {
     Level.unknown: "Unknown",
 }
 LEVEL_MEANINGS = {
-    Level.builtin: "The framework's own package does it; no extra install.",
-    Level.partial: "The framework covers part of the job; the note says which part is missing.",
-    Level.plugin: "An extension package does it; the cell names the package to install.",
+    Level.builtin: "What pip install <framework> installs does the task; no extra install.",
+    Level.partial: (
+        "The framework leaves a part of the task to your own code; the note says which part."
+    ),
+    Level.plugin: "Another package does the task; the cell names it, and the pip line adds it.",
     Level.none: "Neither the framework nor a common extension does it; the note says what to do.",
     Level.unknown: "Not researched yet; a contribution is welcome.",
 }

@@ -30,6 +30,7 @@ Requirement = Annotated[
         description="A pip requirement, with the extras the snippet needs: pydantic[email]",
     ),
 ]
+DistributionName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 
 
 class Strict(BaseModel):
@@ -134,17 +135,32 @@ class Evidence(Strict):
 
 
 class Support(Strict):
-    """One cell: how one framework does one task, and how we know."""
+    """One cell: how one framework does one task, and how we know. The level follows the rubric
+    in docs/conventions.md#rubric, which tests/test_levels.py applies to every snippet."""
 
     level: Level
     api: str | None = Field(default=None, description="The API or package that does the job")
     package: Requirement | None = Field(
-        default=None, description="Required when level is plugin: the extension package"
+        default=None,
+        description="Required when level is plugin: the distribution that does the task, one "
+        "the install line adds beyond `pip install <framework>`",
     )
     since: str | None = Field(default=None, pattern=r"^\d+(\.\d+)*$")
     note: str | None = Field(default=None, description="Plain text; HTML is shown, not run")
     install: list[Requirement] = Field(
         default_factory=list, description="What `pip install` needs for the snippet"
+    )
+    incidental: dict[DistributionName, str] = Field(
+        default_factory=dict,
+        description="Distributions the install line adds that the snippet uses for something the "
+        "task does not ask for (password hashing, a database driver, the test runner), each with "
+        "what it is for; the level does not count them (docs/conventions.md#rubric)",
+    )
+    gap_test: str | None = Field(
+        default=None,
+        pattern=r"^tests/[a-z0-9_/]+\.py::test_[a-z0-9_]+$",
+        description="For a partial cell with a snippet: the test that checks the part the "
+        "framework leaves to the snippet, as tests/<file>.py::test_<name>",
     )
     evidence: Evidence | None = None
 
@@ -160,10 +176,28 @@ class Support(Strict):
             )
         if self.level == Level.plugin and not self.package:
             raise ValueError("a 'plugin' cell needs `package:` naming the extension to install")
+        if self.level == Level.partial and not self.note:
+            raise ValueError("a 'partial' cell needs a `note:` saying which part is left to you")
         if self.level in (Level.none, Level.unknown) and not self.note:
             raise ValueError(f"a '{self.level}' cell needs a `note:` telling the reader what to do")
-        if self.evidence and self.evidence.snippet and not self.install:
+        has_snippet = self.evidence is not None and bool(self.evidence.snippet)
+        if has_snippet and not self.install:
             raise ValueError("a cell with a snippet needs `install:`, the packages it imports")
+        if self.gap_test and self.level != Level.partial:
+            raise ValueError(
+                f"only a 'partial' cell names a `gap_test:`; remove it from this '{self.level}' "
+                "cell"
+            )
+        if self.level == Level.partial and has_snippet and not self.gap_test:
+            raise ValueError(
+                "a 'partial' cell with a snippet needs `gap_test:` naming the test that checks "
+                "the part the framework leaves to the snippet (tests/<file>.py::test_<name>)"
+            )
+        if self.incidental and not has_snippet:
+            raise ValueError(
+                "`incidental:` names packages of a snippet's install line; this cell has no "
+                "snippet, so remove it"
+            )
         return self
 
 

@@ -15,7 +15,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from fieldguide.load import Catalog, load_catalog
-from fieldguide.models import Interface
+from fieldguide.models import Interface, Support
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE_URL = "http://localhost"
@@ -31,6 +31,16 @@ def frameworks_with_snippet(task: str) -> list[str]:
         f.id
         for f in catalog().frameworks
         if (cell := catalog().tasks[task].support[f.id]).evidence and cell.evidence.snippet
+    ]
+
+
+def cells_with_snippet() -> list[tuple[str, str, Support]]:
+    """(task, framework, cell) for every support cell that has a tested snippet."""
+    return [
+        (task.id, framework, cell)
+        for task in catalog().tasks.values()
+        for framework, cell in task.support.items()
+        if cell.evidence and cell.evidence.snippet
     ]
 
 

@@ -102,6 +102,12 @@ def plugin_without_package(repo: Path) -> None:
     edit(repo / "data/tasks/request_validation.yml", "    package: marshmallow\n", "")
 
 
+def partial_without_gap_test(repo: Path) -> None:
+    path = repo / "data/tasks/routing.yml"
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("    gap_test:")))
+
+
 def missing_snippet(repo: Path) -> None:
     (repo / "snippets/hello/flask_app.py").unlink()
 
@@ -166,7 +172,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     (
         unknown_field,
         "data/tasks/hello.yml:26: unknown field 'colour' in support.flask; allowed fields: level, "
-        "api, package, since, note, install, evidence",
+        "api, package, since, note, install, incidental, gap_test, evidence",
     ),
     (
         unknown_framework,
@@ -185,8 +191,14 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         plugin_without_package,
-        "data/tasks/request_validation.yml:25: support.flask: a 'plugin' cell needs `package:` "
+        "data/tasks/request_validation.yml:27: support.flask: a 'plugin' cell needs `package:` "
         "naming the extension to install",
+    ),
+    (
+        partial_without_gap_test,
+        "data/tasks/routing.yml:58: support.starlette: a 'partial' cell with a snippet needs "
+        "`gap_test:` naming the test that checks the part the framework leaves to the snippet "
+        "(tests/<file>.py::test_<name>)",
     ),
     (
         missing_snippet,
@@ -226,7 +238,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         silent_python_fence,
-        "docs/conventions.md:16: code fence info string 'python title=\"demo.py\"' is not run by the "
+        "docs/conventions.md:91: code fence info string 'python title=\"demo.py\"' is not run by the "
         "tests; write exactly ```python (or ```text for output that is not Python)",
     ),
     (

@@ -7,86 +7,14 @@ listed requirements, read from the installed packages' metadata.
 from __future__ import annotations
 
 import ast
-import sys
-from functools import cache
-from importlib.metadata import PackageNotFoundError, packages_distributions, requires
 
 import pytest
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
 
-from tests.support import ROOT, catalog
+from tests.packages import closure, distributions_of, imported_modules
+from tests.support import ROOT, cells_with_snippet
 
 PRELOAD = ["flask", "fastapi", "django.core.wsgi", "django.http", "django.urls"]
-CELLS = [
-    (task.id, framework, cell)
-    for task in catalog().tasks.values()
-    for framework, cell in task.support.items()
-    if cell.evidence and cell.evidence.snippet
-]
-
-
-@cache
-def _providers() -> dict[str, list[str]]:
-    return packages_distributions()
-
-
-def distributions_of(module: str) -> set[str]:
-    return {canonicalize_name(d) for d in _providers().get(module, [])}
-
-
-@cache
-def _dependencies(name: str) -> tuple[str, ...]:
-    try:
-        return tuple(requires(name) or ())
-    except PackageNotFoundError:
-        return ()
-
-
-def closure(requirements: list[str]) -> tuple[set[str], dict[str, str]]:
-    """Distributions the requirements install, and {distribution: 'pkg[extra]'} for the
-    distributions an unrequested extra of one of them would add."""
-    installed: set[str] = set()
-    optional: dict[str, str] = {}
-    pending = [Requirement(r) for r in requirements]
-    seen: set[tuple[str, frozenset[str]]] = set()
-    while pending:
-        requirement = pending.pop()
-        name = canonicalize_name(requirement.name)
-        key = (name, frozenset(requirement.extras))
-        if key in seen:
-            continue
-        seen.add(key)
-        installed.add(name)
-        for line in _dependencies(name):
-            dependency = Requirement(line)
-            marker = dependency.marker
-            if marker is None or any(
-                marker.evaluate({"extra": extra}) for extra in {"", *requirement.extras}
-            ):
-                pending.append(dependency)
-            elif "extra" in str(marker):
-                for extra in _extras_in(str(marker)):
-                    if marker.evaluate({"extra": extra}):
-                        optional.setdefault(
-                            canonicalize_name(dependency.name), f"{requirement.name}[{extra}]"
-                        )
-    return installed, {d: e for d, e in optional.items() if d not in installed}
-
-
-def _extras_in(marker: str) -> list[str]:
-    return [part.split('"')[1] for part in marker.split("extra ==")[1:] if '"' in part]
-
-
-def imported_modules(path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
-    return names - set(sys.stdlib_module_names) - {"snippets"}
+CELLS = cells_with_snippet()
 
 
 @pytest.mark.parametrize(

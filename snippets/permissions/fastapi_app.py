@@ -2,8 +2,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, status
-from fastapi.security import HTTPBasic, HTTPBasicCredentials
+from fastapi import Depends, FastAPI, HTTPException, Security, status
+from fastapi.security import HTTPBasic, HTTPBasicCredentials, SecurityScopes
 from pwdlib import PasswordHash
 
 app = FastAPI()
@@ -27,7 +27,10 @@ def add_user(username: str, password: str, role: str) -> None:
     users[username] = User(username, password_hash.hash(password), role)
 
 
-def current_user(credentials: Annotated[HTTPBasicCredentials, Depends(basic)]) -> User:
+def current_user(
+    security_scopes: SecurityScopes,
+    credentials: Annotated[HTTPBasicCredentials, Depends(basic)],
+) -> User:
     user = users.get(credentials.username)
     hashed = user.password_hash if user else UNKNOWN_USER
     if not password_hash.verify(credentials.password, hashed):
@@ -36,20 +39,11 @@ def current_user(credentials: Annotated[HTTPBasicCredentials, Depends(basic)]) -
             detail="Incorrect username or password",
             headers={"WWW-Authenticate": "Basic"},
         )
+    if any(scope != user.role for scope in security_scopes.scopes):
+        raise HTTPException(status_code=status.HTTP_403_FORBIDDEN, detail="Not enough permissions")
     return user
 
 
-def require_role(role: str):
-    def check(user: Annotated[User, Depends(current_user)]) -> User:
-        if user.role != role:
-            raise HTTPException(
-                status_code=status.HTTP_403_FORBIDDEN, detail="Not enough permissions"
-            )
-        return user
-
-    return check
-
-
 @app.get("/admin/report")
-def report(user: Annotated[User, Depends(require_role("admin"))]) -> dict[str, str]:
+def report(user: Annotated[User, Security(current_user, scopes=["admin"])]) -> dict[str, str]:
     return {"username": user.username, "role": user.role}
