@@ -1,4 +1,4 @@
-"""The comparison layer: matrix rows, profiles, the decision guide and the wizard's scores.
+"""The comparison layer: matrix rows, profiles and the decision guide (scores: scores.py).
 
 Rows are the tasks (`data/tasks/`, cells with tested snippets) plus the capability rows
 (`data/capabilities/`, cells documented upstream) that no task has replaced yet. Every cell is
@@ -17,15 +17,14 @@ from pydantic import ValidationError
 
 from fieldguide import layout
 from fieldguide.errors import Problem, relative
-from fieldguide.evidence import Verdict, points, read_outcomes, verdict
-from fieldguide.labels import LEVEL_LABELS, STATUS_LABELS
+from fieldguide.evidence import Verdict, read_outcomes, verdict
+from fieldguide.guide_checks import GUIDE_FILE, guide_problems
 from fieldguide.load import Catalog, _explain, _load_kind
 from fieldguide.models import Capability, Claim, Guide, Support
 from fieldguide.outcome_record import CellRecord
 from fieldguide.support_cells import support_cell_problems
 from fieldguide.yamlfile import line_of, plain, read_yaml
 
-GUIDE_FILE = layout.GUIDE
 GUIDE_SCHEMA_LINE = "# yaml-language-server: $schema=../schema/guide.schema.json"
 
 
@@ -127,7 +126,9 @@ def load_comparison(catalog: Catalog) -> tuple[Comparison, list[Problem]]:
     comparison = Comparison(catalog, capabilities, guide, read_outcomes(root))
     row_ids = {r.id for r in comparison.rows}
     if guide is not None:
-        problems += _check_guide(guide, document, framework_ids, row_ids)
+        # scoring needs every cell of every row: only when the rows themselves are sound
+        scored = not problems and all(set(r.support) >= framework_ids for r in comparison.rows)
+        problems += guide_problems(comparison, document, framework_ids, row_ids, scored=scored)
     for framework in catalog.frameworks:
         shown = layout.framework_data(framework.id)
         if framework.profile is None:
@@ -175,99 +176,3 @@ def _load_guide(root: Path, problems: list[Problem]) -> tuple[Guide | None, obje
     except ValidationError as error:
         problems += [_explain(shown, document, e, Guide) for e in error.errors()]
         return None, None
-
-
-def _check_guide(guide: Guide, document, framework_ids: set[str], row_ids: set[str]) -> list:
-    problems = []
-
-    def problem(location: list, message: str) -> None:
-        problems.append(Problem(GUIDE_FILE, line_of(document, location), message))
-
-    known_rows = ", ".join(sorted(row_ids))
-    for s, situation in enumerate(guide.situations):
-        for key in ("pick", "runner_up"):
-            if getattr(situation, key) not in framework_ids:
-                problem(["situations", s, key], f"unknown framework '{getattr(situation, key)}'")
-        if situation.pick == situation.runner_up:
-            problem(["situations", s, "runner_up"], "the runner-up must differ from the pick")
-        for r, reason in enumerate(situation.reasons):
-            for row_id in reason.rows:
-                if row_id not in row_ids:
-                    problem(
-                        ["situations", s, "reasons", r, "rows"],
-                        f"unknown row '{row_id}'; known rows: {known_rows}",
-                    )
-    seen_questions: set[str] = set()
-    for q, question in enumerate(guide.questions):
-        if question.id in seen_questions:
-            problem(["questions", q, "id"], f"question id '{question.id}' is used twice")
-        seen_questions.add(question.id)
-        option_ids = [o.id for o in question.options]
-        if len(set(option_ids)) != len(option_ids):
-            problem(["questions", q, "options"], "option ids must be unique within a question")
-        for o, option in enumerate(question.options):
-            for r, rule in enumerate(option.rules):
-                if rule.row not in row_ids:
-                    problem(
-                        ["questions", q, "options", o, "rules", r, "row"],
-                        f"unknown row '{rule.row}'; known rows: {known_rows}",
-                    )
-    return problems
-
-
-# --- scores ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Contribution:
-    """One line of a framework's score: a rule applied to one cell."""
-
-    framework: str
-    points: int
-    row: str
-    text: str
-
-
-def contributions(comparison: Comparison, question_id: str, option_id: str) -> list[Contribution]:
-
-    assert comparison.guide is not None
-    question = next(q for q in comparison.guide.questions if q.id == question_id)
-    option = next(o for o in question.options if o.id == option_id)
-    lines = []
-    for rule in option.rules:
-        row = comparison.row(rule.row)
-        for framework in comparison.catalog.frameworks:
-            cell = row.support[framework.id]
-            judged = comparison.verdict(row.id, framework.id)
-            cell_points = points(cell, judged)
-            how = (
-                f"{LEVEL_LABELS[cell.level]}, {_status_text(judged)}"
-                if judged.supported
-                else f"{LEVEL_LABELS[cell.level]}: {_status_text(judged)}, not counted"
-                if cell.level.value in ("builtin", "plugin", "partial")
-                else LEVEL_LABELS[cell.level]
-            )
-            lines.append(
-                Contribution(
-                    framework.id,
-                    rule.weight * cell_points,
-                    row.id,
-                    f"{row.title}: {how} ({rule.weight} x {cell_points}). {rule.why}",
-                )
-            )
-    return lines
-
-
-def _status_text(judged: Verdict) -> str:
-
-    return STATUS_LABELS[judged.status] or "no claim"
-
-
-def rank(comparison: Comparison, answers: dict[str, str]) -> list[tuple[str, int]]:
-    """Frameworks by score for the given answers; ties keep the data order."""
-    totals = {f.id: 0 for f in comparison.catalog.frameworks}
-    for question_id, option_id in answers.items():
-        for line in contributions(comparison, question_id, option_id):
-            totals[line.framework] += line.points
-    order = {f.id: f.order for f in comparison.catalog.frameworks}
-    return sorted(totals.items(), key=lambda item: (-item[1], order[item[0]]))

@@ -11,11 +11,14 @@ import functools
 import tomllib
 from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
+from urllib.parse import urlencode
 
-from fieldguide.compare import Comparison, contributions
+from fieldguide.compare import Comparison
 from fieldguide.evidence import Status
+from fieldguide.interfaces import snippet_interface
 from fieldguide.labels import LEVEL_LABELS
 from fieldguide.models import Framework, Level
+from fieldguide.scores import contributions, rank
 from fieldguide.templating import render
 from fieldguide.versions import installed
 
@@ -127,7 +130,22 @@ def framework_profile(comparison: Comparison, framework: Framework, base: str) -
         requires=requires,
         classifiers=classifiers,
         support=support,
+        also=other_interfaces(comparison, framework),
     )
+
+
+def other_interfaces(comparison: Comparison, framework: Framework) -> dict[str, list]:
+    """{interface: the tasks whose snippet serves it} for interfaces besides the default one."""
+    found: dict[str, list] = {}
+    for task in comparison.catalog.tasks.values():
+        cell = task.support[framework.id]
+        if not (cell.evidence and cell.evidence.snippet):
+            continue
+        path = comparison.catalog.root / cell.evidence.snippet
+        spoken = snippet_interface(path, framework.app_attribute, framework.interface)
+        if spoken != framework.interface:
+            found.setdefault(spoken.value.upper(), []).append(comparison.row(task.id))
+    return found
 
 
 # --- decision guide -------------------------------------------------------------------------
@@ -135,18 +153,53 @@ def framework_profile(comparison: Comparison, framework: Framework, base: str) -
 
 def situations_table(comparison: Comparison, base: str) -> str:
     assert comparison.guide is not None
+    names = {f.id: f.name for f in comparison.catalog.frameworks}
+    shown = []
+    for situation in comparison.guide.situations:
+        ranking = rank(comparison, situation.answers)
+        score = dict(ranking)
+        shown.append(
+            {
+                "situation": situation,
+                "groups": score_groups([(names[f], points) for f, points in ranking]),
+                "score": score,
+                # a failed or unverified cell counts nothing here but its level in the check
+                "differs": ranking != rank(comparison, situation.answers, judged=False),
+                "wizard": f"{base}guides/wizard/?{wizard_query(comparison, situation.answers)}",
+            }
+        )
     return render(
         "situations_table.html",
         comparison=comparison,
-        situations=comparison.guide.situations,
-        names={f.id: f.name for f in comparison.catalog.frameworks},
+        situations=shown,
+        names=names,
         base=base,
     )
 
 
-def wizard_data(comparison: Comparison) -> dict:
-    """What fieldguide.js needs: the questions and, per option, every scored line."""
+def score_groups(ranking: list[tuple[str, int]]) -> list[tuple[list[str], int]]:
+    """Frameworks with the same score together, so a tie reads as a tie."""
+    groups: list[tuple[list[str], int]] = []
+    for name, points in ranking:
+        if groups and groups[-1][1] == points:
+            groups[-1][0].append(name)
+        else:
+            groups.append(([name], points))
+    return groups
+
+
+def wizard_query(comparison: Comparison, answers: dict[str, str]) -> str:
+    """The wizard's address for these answers (in the questions' order, as the wizard writes)."""
     assert comparison.guide is not None
+    return urlencode([(q.id, answers[q.id]) for q in comparison.guide.questions if q.id in answers])
+
+
+def wizard_data(comparison: Comparison) -> dict:
+    """What fieldguide.js needs: the questions and, per option, every scored line (the script
+    keeps, per framework and row, the line with the largest weight, as fieldguide.scores does),
+    and the guide's situations, so that their answers show the guide's pick."""
+    assert comparison.guide is not None
+    names = {f.id: f.name for f in comparison.catalog.frameworks}
     return {
         "frameworks": [
             {"id": f.id, "name": f.name, "order": f.order} for f in comparison.catalog.frameworks
@@ -158,6 +211,8 @@ def wizard_data(comparison: Comparison) -> dict:
                     o.id: [
                         {
                             "fw": line.framework,
+                            "row": line.row,
+                            "weight": line.weight,
                             "points": line.points,
                             "text": line.text,
                             "href": comparison.row(line.row).url,
@@ -168,6 +223,16 @@ def wizard_data(comparison: Comparison) -> dict:
                 },
             }
             for q in comparison.guide.questions
+        ],
+        "situations": [
+            {
+                "title": s.title,
+                "answers": s.answers,
+                "pick": names[s.pick],
+                "runner_up": names[s.runner_up],
+                "href": f"guides/#{s.id}",
+            }
+            for s in comparison.guide.situations
         ],
     }
 

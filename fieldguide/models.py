@@ -290,12 +290,28 @@ class Reason(Strict):
     rows: list[Identifier] = Field(min_length=1)
 
 
+class PickException(Strict):
+    """Why a framework that scores at least as high is not the pick (or the runner-up)."""
+
+    framework: Identifier = Field(description="The framework the pick or runner-up is preferred to")
+    text: str = Field(min_length=1, description="The reason, in words that compare no scores")
+    rows: list[Identifier] = Field(min_length=1, description="The rows whose cells show it")
+
+
 class Situation(Strict):
     id: Identifier
     title: str = Field(min_length=1)
+    answers: dict[Identifier, Identifier] = Field(
+        description="The wizard's answer to every question for this situation: {question: option}"
+    )
     pick: Identifier
     runner_up: Identifier
     reasons: list[Reason] = Field(min_length=1)
+    exceptions: list[PickException] = Field(
+        default_factory=list,
+        description="One per framework that scores at least as high as the pick, or higher "
+        "than the runner-up, on these answers: why it is not chosen",
+    )
 
 
 class Rule(Strict):

@@ -16,7 +16,7 @@ from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS
 from fieldguide.load import Catalog
 from fieldguide.models import Level, Support, Task
 from fieldguide.templating import render
-from fieldguide.versions import distribution, installed, python_version
+from fieldguide.versions import distribution, installed
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 
@@ -72,7 +72,7 @@ def verified_with(site: Comparison, task: Task) -> str:
     """The versions each snippet runs with, and whether the test run before this build passed
     its contract (with the databases it ran on), read from the recorded outcomes: a one-line
     count, with the list per framework under it (shown open when a contract failed)."""
-    snippets, passed, failed, places = [], 0, 0, set()
+    snippets, passed, failed, places, pythons = [], 0, 0, set(), set()
     for framework in site.catalog.frameworks:
         cell = task.support[framework.id]
         if not (cell.evidence and cell.evidence.snippet):
@@ -82,6 +82,8 @@ def verified_with(site: Comparison, task: Task) -> str:
             "packages": [(distribution(r), installed(r)) for r in cell.install],
         }
         judged = site.verdict(task.id, framework.id)
+        if judged.status in (Status.tested, Status.failed) and judged.record:
+            pythons.add(judged.record.python)
         if judged.status == Status.tested and judged.record:
             databases = [DATABASE_NAMES.get(d, d) for d in judged.record.databases]
             where = f" on {' and '.join(databases)}" if databases else ""
@@ -97,7 +99,7 @@ def verified_with(site: Comparison, task: Task) -> str:
         snippets.append(line)
     return render(
         "verified_with.html",
-        python=python_version(),
+        pythons=sorted(pythons),  # of the test run, not of this build
         snippets=snippets,
         passed=passed,
         failed=failed,

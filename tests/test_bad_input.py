@@ -196,7 +196,7 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ),
     (
         partial_without_gap_test,
-        "data/tasks/routing.yml:58: support.starlette: a 'partial' cell with a snippet needs "
+        "data/tasks/routing.yml:60: support.starlette: a 'partial' cell with a snippet needs "
         "`gap_test:` naming the test that checks the part the framework leaves to the snippet "
         "(tests/<file>.py::test_<name>)",
     ),

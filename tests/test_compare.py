@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 from fieldguide import compare_render, render
-from fieldguide.compare import Comparison, load_comparison, rank
+from fieldguide.compare import Comparison, load_comparison
 from fieldguide.compare_render import (
     feature_matrix,
     framework_profile,
     lock_upload_date,
-    wizard_data,
 )
 from fieldguide.errors import InputError
 from fieldguide.evidence import Status, verdict
@@ -114,26 +113,6 @@ def test_a_task_replaces_the_capability_row_of_the_same_id(comparison):
     assert len(ids) == len(set(ids))
     for row in comparison.rows:
         assert row.kind == ("task" if row.id in catalog().tasks else "capability")
-
-
-def test_failed_cells_score_nothing_in_the_wizard(comparison):
-    row, framework, cell = a_tested_cell()
-    answers = {"output": "api"}
-    failed = replace(comparison, outcomes=record(row, framework, cell, outcome="failed"))
-    before = dict(rank(comparison, answers))[framework]
-    after = dict(rank(failed, answers))[framework]
-    assert before - after == 2 * 3  # request_validation weighs 2 for an API; built in = 3
-
-
-def test_the_wizard_data_adds_up_to_the_ranking(comparison):
-    data = wizard_data(comparison)
-    answers = {q["id"]: next(iter(q["options"])) for q in data["questions"]}
-    totals = {f["id"]: 0 for f in data["frameworks"]}
-    for question in data["questions"]:
-        for line in question["options"][answers[question["id"]]]:
-            totals[line["fw"]] += line["points"]
-            assert line["href"].startswith(("tasks/", "compare/#"))
-    assert sorted(totals.items(), key=lambda kv: -kv[1]) == rank(comparison, answers)
 
 
 def test_profiles_state_the_installed_version_and_a_release_date_only_from_a_record(comparison):
@@ -254,6 +233,7 @@ def test_the_verified_line_names_the_databases_the_passing_run_used(comparison):
     assert "contract passed on PostgreSQL and SQLite (2026-01-01)" in line
     assert "<strong>Django</strong>: " in line and "not verified in this build" in line
     assert f"1 of {len(catalog().frameworks)} snippets passed their contract<" in line
+    assert "<summary>Verified on Python 3.13:" in line  # the record's Python, not the build's
     assert "<details>" in line  # nothing failed: the list is folded
     table = render.support_table(site, task)
     others = len(catalog().frameworks) - 1
@@ -266,6 +246,11 @@ def test_without_a_test_run_the_verified_line_claims_nothing(comparison):
     assert "contract passed" not in line
     frameworks = len(catalog().frameworks)
     assert line.count("not verified in this build (its contract test did not run") == frameworks
+    summary = line.split("<summary>")[1].split("</summary>")[0]
+    assert summary == (  # not "Verified on Python 3.13: 0 of 7 snippets passed"
+        f"Not verified in this build: the contracts of these {frameworks} snippets did not run "
+        "for this code and these versions"
+    )
 
 
 def test_a_failed_contract_is_named_in_the_verified_line(comparison):

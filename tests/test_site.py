@@ -66,7 +66,11 @@ def test_verified_with_states_the_installed_versions(site, task):
     )
     listed = stamp.count("contract passed") + stamp.count("contract test failed")
     listed += stamp.count("not verified in this build")
-    assert f"{stamp.count('contract passed')} of {listed} snippets passed their contract" in stamp
+    passed = stamp.count("contract passed")
+    if passed or "contract test failed" in stamp:
+        assert f"{passed} of {listed} snippets passed their contract" in stamp
+    else:
+        assert stamp.startswith(f"Not verified in this build: the contracts of these {listed} ")
     for framework in catalog().frameworks:
         cell = catalog().tasks[task].support[framework.id]
         if cell.evidence and cell.evidence.snippet:
@@ -154,6 +158,7 @@ def broken_internal_links(site: Path) -> list[str]:
     for page, links in pages.items():
         for href in links.hrefs:
             target, _, anchor = href.partition("#")
+            target = target.partition("?")[0]  # a query (the wizard's answers) names no file
             if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
                 continue  # another site, mailto: and the like
             if not target:
@@ -180,10 +185,12 @@ def test_a_broken_link_or_anchor_is_found(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a>')
     (tmp_path / "index.html").write_text(
-        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="a/#gone">x</a><a href="b/">x</a>'
+        '<a href="a/">ok</a><a href="a/?q=1">ok</a><a href="a/#here">ok</a><a href="a/#gone">x</a>'
+        '<a href="b/">x</a><a href="b/?q=1">x</a>'
         '<a href="https://example.org/">elsewhere</a>'
     )
     assert broken_internal_links(tmp_path) == [
         "index.html: a/#gone (no such anchor)",
         "index.html: b/ (no such file)",
+        "index.html: b/?q=1 (no such file)",
     ]

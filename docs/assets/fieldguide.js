@@ -77,37 +77,68 @@
       return node;
     }
 
+    /* The same rule as fieldguide/scores.py: per framework and row, the line with the largest
+       weight counts (the first of equal weights); the others are listed as counted once. */
     function render(chosen) {
       var scores = {};
       data.frameworks.forEach(function (f) { scores[f.id] = { f: f, total: 0, lines: [] }; });
+      var chosenLines = [];
+      var best = {};
       data.questions.forEach(function (q) {
         (q.options[chosen[q.id]] || []).forEach(function (line) {
-          scores[line.fw].total += line.points;
-          scores[line.fw].lines.push(line);
+          var key = line.fw + " " + line.row;
+          if (!best[key] || line.weight > best[key].weight) { best[key] = line; }
+          chosenLines.push(line);
         });
+      });
+      chosenLines.forEach(function (line) {
+        var counts = best[line.fw + " " + line.row] === line;
+        if (counts) { scores[line.fw].total += line.points; }
+        scores[line.fw].lines.push({ line: line, counts: counts });
       });
       var ranked = Object.keys(scores).map(function (id) { return scores[id]; });
       ranked.sort(function (a, b) { return b.total - a.total || a.f.order - b.f.order; });
 
       result.textContent = "";
       result.appendChild(el("h2", "Ranking", null)).id = "ranking";
+      data.situations.forEach(function (s) {
+        var same = data.questions.every(function (q) { return s.answers[q.id] === chosen[q.id]; });
+        if (!same) { return; }
+        var note = el("p", "These are the answers of the guide's situation ", "fg-rank-situation");
+        var link = el("a", s.title, null);
+        link.href = base + s.href;
+        note.appendChild(link);
+        note.appendChild(document.createTextNode(
+          ": it picks " + s.pick + ", runner-up " + s.runner_up + ", and says why."));
+        result.appendChild(note);
+      });
       var list = el("ol", null, "fg-ranking");
       ranked.forEach(function (entry) {
+        var above = ranked.filter(function (o) { return o.total > entry.total; }).length;
+        var tied = ranked.filter(function (o) { return o.total === entry.total; }).length > 1;
         var item = el("li", null, null);
+        item.value = above + 1;
         item.setAttribute("data-fw", entry.f.id);
         var head = el("h3", null, null);
         head.appendChild(el("span", entry.f.name, "fg-rank-name"));
         head.appendChild(document.createTextNode(" "));
         head.appendChild(el("span", entry.total + " points", "fg-rank-score"));
+        if (tied) {
+          head.appendChild(document.createTextNode(" "));
+          head.appendChild(el("span", "tied", "fg-rank-tie"));
+        }
         item.appendChild(head);
         var lines = el("ul", null, null);
-        entry.lines.forEach(function (line) {
-          var li = el("li", null, null);
-          li.appendChild(el("strong", "+" + line.points, null));
+        entry.lines.forEach(function (shown) {
+          var li = el("li", null, shown.counts ? null : "fg-rank-once");
+          li.appendChild(el("strong", "+" + (shown.counts ? shown.line.points : 0), null));
           li.appendChild(document.createTextNode(" "));
-          var link = el("a", line.text, null);
-          link.href = base + line.href;
+          var link = el("a", shown.line.text, null);
+          link.href = base + shown.line.href;
           li.appendChild(link);
+          if (!shown.counts) {
+            li.appendChild(document.createTextNode(" Not added again: another answer weights this row as much or more."));
+          }
           lines.appendChild(li);
         });
         if (!entry.lines.length) { lines.appendChild(el("li", "No answer scored rows yet.", null)); }

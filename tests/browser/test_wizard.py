@@ -7,28 +7,13 @@ from urllib.parse import urlencode
 
 import pytest
 
-from fieldguide.compare import rank
+from fieldguide.compare import load_comparison
+from fieldguide.compare_render import wizard_query
+from fieldguide.scores import rank
+from tests.support import catalog
 
 WIZARD = "guides/wizard/"
-
-# Answer sets a reader would give, with the frameworks the guide must put first for each (more
-# than one when they tie on points; the page lists tied frameworks in data order).
-CASES = {
-    "admin-heavy product on a growing database": (
-        {"output": "html", "admin": "yes", "database": "heavy", "size": "large"},
-        {"django"},
-    ),
-    "typed public API": ({"output": "api", "typed": "yes"}, {"fastapi", "litestar"}),
-    "real-time features": ({"output": "api", "realtime": "yes"}, {"fastapi", "litestar"}),
-    "team new to Python building an admin": (
-        {"output": "html", "admin": "yes", "team": "new", "database": "heavy"},
-        {"django"},
-    ),
-    "typed API on a central database": (
-        {"output": "api", "typed": "yes", "database": "heavy"},
-        {"django_ninja"},
-    ),
-}
+SITUATIONS = [s.id for s in load_comparison(catalog())[0].guide.situations]
 
 
 def defaults(comparison) -> dict[str, str]:
@@ -53,16 +38,43 @@ def answer(page, answers: dict[str, str]) -> None:
     page.get_by_role("button", name="Rank").click()
 
 
-@pytest.mark.parametrize(("answers", "first"), list(CASES.values()), ids=list(CASES))
-def test_wizard_ranks_as_the_rules_say(page, comparison, answers, first):
-    page.goto(WIZARD)
-    answer(page, answers)
+@pytest.mark.parametrize("situation_id", SITUATIONS)
+def test_each_guide_situation_opens_the_wizard_on_its_answers(page, comparison, situation_id):
+    """The guide's link for a situation opens the wizard on that situation's answers; the
+    ranking is the one fieldguide.scores computes (the guide's check holds the pick to it) and
+    the wizard names the situation, with ties marked as ties."""
+    situation = next(s for s in comparison.guide.situations if s.id == situation_id)
+    page.goto("guides/")
+    row = page.locator(f"tr#{situation.id}")
+    link = row.get_by_role("link", name="open them in the wizard")
+    assert link.get_attribute("href").endswith(
+        f"wizard/?{wizard_query(comparison, situation.answers)}"
+    )
+    link.click()
 
     shown = ranking_on_page(page)
-    expected = rank(comparison, {**defaults(comparison), **answers})
-    assert shown == expected
-    top = shown[0][1]
-    assert {fw for fw, score in shown if score == top} == first, f"{answers}: {shown}"
+    assert shown == rank(comparison, situation.answers)
+    note = page.locator(".fg-rank-situation")
+    assert note.inner_text().startswith(
+        f"These are the answers of the guide's situation {situation.title}"
+    )
+    items = page.locator(".fg-ranking > li")
+    for i, (_framework, score) in enumerate(shown):
+        tied = sum(1 for _, other in shown if other == score) > 1
+        assert (items.nth(i).locator(".fg-rank-tie").count() == 1) == tied
+        above = sum(1 for _, other in shown if other > score)
+        assert items.nth(i).get_attribute("value") == str(above + 1)
+
+
+def test_a_row_two_answers_weight_is_added_once(page, comparison):
+    answers = {"output": "api", "typed": "yes"}  # both weight request validation and openapi
+    page.goto(WIZARD)
+    answer(page, answers)
+    assert ranking_on_page(page) == rank(comparison, {**defaults(comparison), **answers})
+    once = page.locator('.fg-ranking > li[data-fw="fastapi"] li.fg-rank-once')
+    assert once.count() == 2
+    assert once.first.locator("strong").inner_text() == "+0"
+    assert "Not added again" in once.first.inner_text()
 
 
 def test_every_point_is_explained_with_a_link(page, comparison, base_url):
