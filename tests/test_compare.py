@@ -224,7 +224,7 @@ def capability_left_behind_by_a_task(repo: Path) -> None:
         (bad_guide, "data/guides/guide.yml:", "unknown row 'admn'"),
         (snippet_in_capability, "data/capabilities/cli.yml:", "capability rows have no snippets"),
         (missing_cell, "data/capabilities/cli.yml:", "no support cell for 'flask'"),
-        (unknown_profile_row, "data/frameworks/flask.yml:43:", "unknown row 'clii'"),
+        (unknown_profile_row, "data/frameworks/flask.yml:46:", "unknown row 'clii'"),
         (profile_without_a_page, "data/frameworks/flask.yml:17:", "has a profile but no page"),
     ],
 )
