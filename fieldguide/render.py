@@ -16,7 +16,12 @@ from fieldguide.labels import LEVEL_LABELS, LEVEL_MEANINGS
 from fieldguide.load import Catalog
 from fieldguide.models import Level, Support, Task
 from fieldguide.templating import render
-from fieldguide.versions import distribution, installed
+from fieldguide.versions import (
+    declared_support,
+    distribution,
+    framework_label,
+    installed,
+)
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 
@@ -79,7 +84,10 @@ def verified_with(site: Comparison, task: Task) -> str:
             continue
         line = {
             "framework": framework.name,
-            "packages": [(distribution(r), installed(r)) for r in cell.install],
+            "packages": [
+                (distribution(r), installed(r), _declared_lag(r, cell.install))
+                for r in cell.install
+            ],
         }
         judged = site.verdict(task.id, framework.id)
         if judged.status in (Status.tested, Status.failed) and judged.record:
@@ -105,6 +113,16 @@ def verified_with(site: Comparison, task: Task) -> str:
         failed=failed,
         where=places.pop() if len(places) == 1 and passed == len(snippets) else "",
     )
+
+
+def _declared_lag(requirement: str, install: list[str]) -> str:
+    """ "declares Django up to 6.0" when the package's classifiers stop below the installed
+    release of a framework the same snippet installs (the rule in docs/conventions.md), else ""."""
+    for framework in install:
+        newest = declared_support(requirement, framework)
+        if newest:
+            return f"declares {framework_label(requirement, framework)} up to {newest}"
+    return ""
 
 
 def differences(catalog: Catalog, task: Task) -> str:

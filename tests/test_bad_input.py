@@ -152,6 +152,23 @@ def silent_python_fence(repo: Path) -> None:
     )
 
 
+def since_without_changelog(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/async_views.yml",
+        "      changelog: https://flask.palletsprojects.com/en/stable/changes/#version-2-0-0\n",
+        "",
+    )
+
+
+def capability_since_without_changelog(repo: Path) -> None:
+    edit(
+        repo / "data/capabilities/async_orm.yml",
+        "      changelog: https://docs.djangoproject.com/en/stable/releases/4.1/"
+        "#asynchronous-orm-interface\n",
+        "",
+    )
+
+
 def no_cell_for_a_framework(repo: Path) -> None:
     text = (repo / "data/tasks/hello.yml").read_text()
     head, _ = text.split("\n  fastapi:\n", 1)
@@ -270,6 +287,16 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         foreign_json_with_a_results_name,
         "data/benchmarks/2027-01-01T000000Z.json:1: and 13 more; is this a results file of "
         "`make bench`?",
+    ),
+    (
+        since_without_changelog,
+        "data/tasks/async_views.yml:32: support.flask: `since: 2.0` needs the release note or "
+        "changelog entry that states it: add `changelog:` under `evidence:`, or remove `since:`",
+    ),
+    (
+        capability_since_without_changelog,
+        "data/capabilities/async_orm.yml:9: support.django: `since: 4.1` needs the release note or "
+        "changelog entry that states it: add `changelog:` under `evidence:`, or remove `since:`",
     ),
     (
         no_cell_for_a_framework,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldguide import compare_render, render
+from fieldguide import compare_render, render, versions
 from fieldguide.compare import Comparison, load_comparison
 from fieldguide.compare_render import (
     feature_matrix,
@@ -203,7 +203,7 @@ def capability_left_behind_by_a_task(repo: Path) -> None:
         (bad_guide, "data/guides/guide.yml:", "unknown row 'admn'"),
         (snippet_in_capability, "data/capabilities/cli.yml:", "capability rows have no snippets"),
         (missing_cell, "data/capabilities/cli.yml:", "no support cell for 'flask'"),
-        (unknown_profile_row, "data/frameworks/flask.yml:43:", "unknown row 'clii'"),
+        (unknown_profile_row, "data/frameworks/flask.yml:46:", "unknown row 'clii'"),
         (profile_without_a_page, "data/frameworks/flask.yml:17:", "has a profile but no page"),
     ],
 )
@@ -238,6 +238,45 @@ def test_the_verified_line_names_the_databases_the_passing_run_used(comparison):
     table = render.support_table(site, task)
     others = len(catalog().frameworks) - 1
     assert table.count("fg-how--tested") == 1 and table.count("fg-how--documented") == others
+
+
+def classifiers(monkeypatch, declared: dict[str, list[str]], django: str = "6.1.3") -> None:
+    """Pretend each package declares these `Framework :: Django :: <release>` classifiers."""
+    monkeypatch.setattr(
+        versions,
+        "_framework_classifiers",
+        lambda name: tuple(("Django", release) for release in declared.get(name, [])),
+    )
+    real = versions._installed_version
+    monkeypatch.setattr(
+        versions, "_installed_version", lambda name: django if name == "django" else real(name)
+    )
+
+
+def test_a_package_whose_classifiers_stop_below_the_installed_django_is_named(monkeypatch):
+    classifiers(
+        monkeypatch,
+        {"old": ["5.2", "6.0"], "current": ["6.0", "6.1"], "major": ["6"], "django": ["6.0"]},
+    )
+    assert versions.declared_support("old", "django") == "6.0"
+    assert versions.declared_support("old[extra]", "django") == "6.0"
+    assert versions.declared_support("current", "django") is None
+    assert versions.declared_support("major", "django") is None  # `6` covers every 6.x
+    assert versions.declared_support("silent", "django") is None  # no release named: no claim
+    assert versions.declared_support("django", "django") is None  # a framework is not its plugin
+    assert versions.framework_label("old", "django") == "Django"
+
+
+def test_the_verified_line_notes_a_package_that_declares_an_older_django(comparison, monkeypatch):
+    """One rule for every package (docs/conventions.md): a classifier gap is shown, from the
+    installed metadata, on every page whose snippet uses the package; it excludes nothing."""
+    task = catalog().tasks["websocket_chat"]
+    classifiers(monkeypatch, {"channels": ["5.2", "6.0"]})
+    line = render.verified_with(comparison, task)
+    assert f"channels {installed('channels')} (declares Django up to 6.0)" in line
+    assert line.count("(declares Django up to 6.0)") == 2  # the Django and Django Ninja tabs
+    classifiers(monkeypatch, {"channels": ["6.0", "6.1"]})
+    assert "declares" not in render.verified_with(comparison, task)
 
 
 def test_without_a_test_run_the_verified_line_claims_nothing(comparison):
