@@ -68,8 +68,18 @@ def guide_problems(
                 check_rows(["questions", q, "options", o, "rules", r, "row"], [rule.row])
     rules_ok = not problems  # a rule on an unknown row cannot be scored
 
+    first: dict[str, int] = {}
     for s, situation in enumerate(guide.situations):
         where = ["situations", s]
+        line = line_of(document, [*where, "id"])
+        if situation.id in first:
+            problem(
+                [*where, "id"],
+                f"situation id '{situation.id}' is used twice (first on line "
+                f"{first[situation.id]}); the guide page and the wizard link to each situation "
+                "by id, so rename one",
+            )
+        first.setdefault(situation.id, line)
         for key in ("pick", "runner_up"):
             if getattr(situation, key) not in framework_ids:
                 problem([*where, key], f"unknown framework '{getattr(situation, key)}'")

@@ -228,6 +228,7 @@ def _check_tasks(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
                             "(`fieldguide new-task` writes a skeleton) or remove the line",
                         )
                     )
+        problems += _duplicate_difference_ids(shown, document, task)
         for index, difference in enumerate(task.differences):
             for fid in difference.observed:
                 cell = task.support.get(fid)
@@ -240,6 +241,26 @@ def _check_tasks(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
                             "to test it against",
                         )
                     )
+    return problems
+
+
+def _duplicate_difference_ids(shown: str, document: Any, task: Task) -> list[Problem]:
+    """Each difference becomes a heading with its id as HTML id: two alike break the links."""
+    problems = []
+    first: dict[str, int] = {}
+    for index, difference in enumerate(task.differences):
+        line = line_of(document, ["differences", index, "id"])
+        if difference.id in first:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"difference id '{difference.id}' is used twice in this task (first on line "
+                    f"{first[difference.id]}); the page gives each difference an HTML id, so "
+                    "rename one",
+                )
+            )
+        first.setdefault(difference.id, line)
     return problems
 
 

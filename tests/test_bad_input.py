@@ -176,6 +176,14 @@ def no_cell_for_a_framework(repo: Path) -> None:
     (repo / "snippets/hello/fastapi_app.py").unlink()
 
 
+def duplicate_difference_id(repo: Path) -> None:
+    edit(repo / "data/tasks/routing.yml", "  - id: negative_path\n", "  - id: non_integer_path\n")
+
+
+def duplicate_situation_id(repo: Path) -> None:
+    edit(repo / "data/guides/guide.yml", "  - id: typed_api\n", "  - id: admin_heavy\n")
+
+
 CASES: list[tuple[Callable[[Path], None], str]] = [
     (
         malformed_yaml,
@@ -302,6 +310,16 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         no_cell_for_a_framework,
         "data/tasks/hello.yml:5: no support cell for 'fastapi'; add one (use `level: unknown` with a "
         "note if it is not known yet)",
+    ),
+    (
+        duplicate_difference_id,
+        "data/tasks/routing.yml:116: difference id 'non_integer_path' is used twice in this task "
+        "(first on line 72); the page gives each difference an HTML id, so rename one",
+    ),
+    (
+        duplicate_situation_id,
+        "data/guides/guide.yml:35: situation id 'admin_heavy' is used twice (first on line 13); "
+        "the guide page and the wizard link to each situation by id, so rename one",
     ),
 ]
 
