@@ -8,6 +8,7 @@ is reported the same way wherever it is found.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,7 +18,7 @@ from fieldguide import layout
 from fieldguide.errors import InputError, Problem, relative
 from fieldguide.models import Claim, Framework, Task
 from fieldguide.support_cells import support_cell_problems
-from fieldguide.yamlfile import line_of, plain, read_yaml
+from fieldguide.yamlfile import line_of, plain, read_yaml, written
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -154,10 +155,26 @@ def _explain(shown: str, document: object, error: dict, model: type[BaseModel]) 
         message += f"; allowed fields: {allowed}"
     elif kind == "missing":
         message = f"missing required field '{where}'"
+    elif kind == "string_type" and (as_written := written(document, location)) is not None:
+        read_as = _yaml_kind(error["input"])
+        message = (
+            f"{where}: YAML reads {as_written} as {read_as}, not text; quote it: '{as_written}'"
+        )
     else:
         text = error["msg"].removeprefix("Value error, ")
         message = f"{where}: {text}" if where else text
     return Problem(shown, line, message)
+
+
+def _yaml_kind(value: object) -> str:
+    """What YAML made of an unquoted scalar that was meant as text."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, date):
+        return "a date"
+    return "something else"
 
 
 def _allowed_fields(model: type[BaseModel], location: list) -> list[str]:

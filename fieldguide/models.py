@@ -15,9 +15,29 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
+# a domain name: dot-separated labels of letters, digits and inner hyphens, an optional port
+DOMAIN = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?::\d+)?$")
+
+
 def _https(url: str) -> str:
     if not url.startswith("https://"):
         raise ValueError(f"URL must start with https:// (got {url!r}); use the https address")
+    if any(character.isspace() for character in url):
+        raise ValueError(
+            f"URL contains a space (got {url!r}); remove it, or write it as %20 if the address "
+            "has one"
+        )
+    host = url.removeprefix("https://").split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if not host:
+        raise ValueError(
+            f"URL has no host after https:// (got {url!r}); write the whole address, such as "
+            "https://docs.example.org/page"
+        )
+    if not DOMAIN.match(host):
+        raise ValueError(
+            f"URL host {host!r} is not a domain name such as docs.example.org (got {url!r}); "
+            "write the whole address"
+        )
     return url
 
 
@@ -181,6 +201,11 @@ class Support(Strict):
         if self.level in (Level.none, Level.unknown) and not self.note:
             raise ValueError(f"a '{self.level}' cell needs a `note:` telling the reader what to do")
         has_snippet = self.evidence is not None and bool(self.evidence.snippet)
+        if has_snippet and self.level in (Level.none, Level.unknown):
+            raise ValueError(
+                f"a '{self.level}' cell claims no support, so it has no snippet to test; remove "
+                "`snippet:` (and the snippet file), or set the level the snippet shows"
+            )
         if has_snippet and not self.install:
             raise ValueError("a cell with a snippet needs `install:`, the packages it imports")
         if self.gap_test and self.level != Level.partial:

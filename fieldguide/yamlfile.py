@@ -24,6 +24,8 @@ class LineDict(dict):
 
     line: int = 1
     key_lines: dict[Any, int]
+    # each scalar value as written (`1.10`, not the float 1.1), for messages that quote it
+    value_text: dict[Any, str]
 
 
 class LineList(list):
@@ -68,7 +70,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
 def _convert(loader: Any, node: yaml.Node) -> Any:
     if isinstance(node, yaml.MappingNode):
         mapping = LineDict()
-        mapping.line, mapping.key_lines = node.start_mark.line + 1, {}
+        mapping.line, mapping.key_lines, mapping.value_text = node.start_mark.line + 1, {}, {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
@@ -76,6 +78,8 @@ def _convert(loader: Any, node: yaml.Node) -> Any:
                 raise _DuplicateKey(key, line)
             mapping[key] = _convert(loader, value_node)
             mapping.key_lines[key] = line
+            if isinstance(value_node, yaml.ScalarNode):
+                mapping.value_text[key] = value_node.value
         return mapping
     if isinstance(node, yaml.SequenceNode):
         sequence = LineList(_convert(loader, item) for item in node.value)
@@ -99,6 +103,19 @@ def line_of(document: Any, location: Sequence[str | int]) -> int:
         else:
             break
     return line
+
+
+def written(document: Any, location: Sequence[str | int]) -> str | None:
+    """The scalar at `location` as the file writes it, or None if it is not a mapping's value."""
+    *parents, last = location
+    node = document
+    for part in parents:
+        in_mapping = isinstance(node, LineDict) and part in node
+        in_list = isinstance(node, LineList) and isinstance(part, int) and part < len(node)
+        if not (in_mapping or in_list):
+            return None
+        node = node[part]
+    return node.value_text.get(last) if isinstance(node, LineDict) else None
 
 
 def plain(node: Any) -> Any:

@@ -184,6 +184,42 @@ def duplicate_situation_id(repo: Path) -> None:
     edit(repo / "data/guides/guide.yml", "  - id: typed_api\n", "  - id: admin_heavy\n")
 
 
+def none_cell_with_a_snippet(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "  flask:\n    level: builtin\n",
+        "  flask:\n    level: none\n",
+    )
+
+
+def url_without_a_host(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "docs: https://fastapi.tiangolo.com/tutorial/first-steps/#step-5-return-the-content",
+        "docs: https:///tutorial/first-steps/",
+    )
+
+
+def url_with_a_space(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "docs: https://fastapi.tiangolo.com/tutorial/first-steps/#step-5-return-the-content",
+        "docs: https://fastapi.tiangolo.com/tutorial/first steps/",
+    )
+
+
+def url_host_that_is_no_domain(repo: Path) -> None:
+    edit(
+        repo / "data/tasks/hello.yml",
+        "docs: https://fastapi.tiangolo.com/tutorial/first-steps/#step-5-return-the-content",
+        "docs: https://fastapi/tutorial/first-steps/",
+    )
+
+
+def since_as_a_number(repo: Path) -> None:
+    edit(repo / "data/tasks/async_views.yml", '    since: "2.0"\n', "    since: 2.0\n")
+
+
 CASES: list[tuple[Callable[[Path], None], str]] = [
     (
         malformed_yaml,
@@ -320,6 +356,35 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         duplicate_situation_id,
         "data/guides/guide.yml:35: situation id 'admin_heavy' is used twice (first on line 13); "
         "the guide page and the wizard link to each situation by id, so rename one",
+    ),
+    (
+        none_cell_with_a_snippet,
+        "data/tasks/hello.yml:23: support.flask: a 'none' cell claims no support, so it has no "
+        "snippet to test; remove `snippet:` (and the snippet file), or set the level the snippet "
+        "shows",
+    ),
+    (
+        url_without_a_host,
+        "data/tasks/hello.yml:45: support.fastapi.evidence.docs: URL has no host after https:// "
+        "(got 'https:///tutorial/first-steps/'); write the whole address, such as "
+        "https://docs.example.org/page",
+    ),
+    (
+        url_with_a_space,
+        "data/tasks/hello.yml:45: support.fastapi.evidence.docs: URL contains a space (got "
+        "'https://fastapi.tiangolo.com/tutorial/first steps/'); remove it, or write it as %20 if "
+        "the address has one",
+    ),
+    (
+        url_host_that_is_no_domain,
+        "data/tasks/hello.yml:45: support.fastapi.evidence.docs: URL host 'fastapi' is not a "
+        "domain name such as docs.example.org (got 'https://fastapi/tutorial/first-steps/'); "
+        "write the whole address",
+    ),
+    (
+        since_as_a_number,
+        "data/tasks/async_views.yml:32: support.flask.since: YAML reads 2.0 as a number, not "
+        "text; quote it: '2.0'",
     ),
 ]
 
