@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fieldguide.benchmarks import check_results
 from fieldguide.compare import Comparison, load_comparison
+from fieldguide.data_files import unread_data_files
 from fieldguide.errors import InputError
 from fieldguide.load import read_catalog, read_claims
 from fieldguide.pages import check_pages
@@ -24,6 +25,7 @@ def check_all(root: Path, macro_names: Iterable[str]) -> Comparison:
     comparison, more = load_comparison(catalog)
     claims, wrong_claims = read_claims(catalog.root)
     problems += more + wrong_claims + check_results(catalog.root)
+    problems += unread_data_files(catalog.root)
     problems += check_pages(root, catalog, set(macro_names) | {"catalog"})
     if problems:
         raise InputError(problems)

@@ -15,6 +15,7 @@ CONTRACT_PACKAGE = "tests.snippets"
 GUIDE = f"{DATA}/guides/guide.yml"
 CLAIMS = f"{DATA}/benchmarks/claims.yml"
 SCHEMAS = f"{DATA}/schema"
+MUTATION_EQUIVALENTS = f"{DATA}/mutation/equivalent.yml"  # read by tests/mutation.py
 
 
 def task_data(task: str) -> str:

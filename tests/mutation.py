@@ -45,9 +45,11 @@ import pytest
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from fieldguide import layout
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "build" / "mutation"
-EQUIVALENTS = ROOT / "data" / "mutation" / "equivalent.yml"
+EQUIVALENTS = ROOT / layout.MUTATION_EQUIVALENTS
 DEFAULT_BUDGET = 300.0  # seconds of mutants per snippet, after its baseline
 TIMEOUT_FACTOR = 3.0  # a mutant may take this many times the baseline before it counts as a hang
 MIN_TIMEOUT = 20.0  # seconds: a floor under the per-mutant timeout, for a slow moment

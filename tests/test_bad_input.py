@@ -184,6 +184,14 @@ def duplicate_situation_id(repo: Path) -> None:
     edit(repo / "data/guides/guide.yml", "  - id: typed_api\n", "  - id: admin_heavy\n")
 
 
+def data_file_with_the_wrong_extension(repo: Path) -> None:
+    (repo / "data/tasks/hello.yml").rename(repo / "data/tasks/hello.yaml")
+
+
+def stray_file_under_data(repo: Path) -> None:
+    (repo / "data/guides/notes.md").write_text("# Notes\n")
+
+
 def none_cell_with_a_snippet(repo: Path) -> None:
     edit(
         repo / "data/tasks/hello.yml",
@@ -356,6 +364,16 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         duplicate_situation_id,
         "data/guides/guide.yml:35: situation id 'admin_heavy' is used twice (first on line 13); "
         "the guide page and the wizard link to each situation by id, so rename one",
+    ),
+    (
+        data_file_with_the_wrong_extension,
+        "data/tasks/hello.yaml:1: the checks and the build never read this file: data files end "
+        "in .yml; rename it to data/tasks/hello.yml",
+    ),
+    (
+        stray_file_under_data,
+        "data/guides/notes.md:1: the checks and the build never read this file; remove it, or "
+        "move it out of data/",
     ),
     (
         none_cell_with_a_snippet,
