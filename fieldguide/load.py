@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from fieldguide import layout
 from fieldguide.errors import InputError, Problem, relative
 from fieldguide.models import Claim, Framework, Task
+from fieldguide.snippet_source import snippet_problems
 from fieldguide.support_cells import support_cell_problems
 from fieldguide.yamlfile import line_of, plain, read_yaml, written
 
@@ -244,6 +245,15 @@ def _check_tasks(root: Path, frameworks: dict, tasks: dict) -> list[Problem]:
                             f"evidence snippet {snippet} does not exist; create it "
                             "(`fieldguide new-task` writes a skeleton) or remove the line",
                         )
+                    )
+                else:
+                    problems += snippet_problems(
+                        root / snippet,
+                        snippet,
+                        frameworks[fid][0].app_attribute,
+                        f"support.{fid}",
+                        shown,
+                        layout.framework_data(fid),
                     )
         problems += _duplicate_difference_ids(shown, document, task)
         for index, difference in enumerate(task.differences):

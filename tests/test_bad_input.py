@@ -192,6 +192,19 @@ def stray_file_under_data(repo: Path) -> None:
     (repo / "data/guides/notes.md").write_text("# Notes\n")
 
 
+def snippet_with_a_syntax_error(repo: Path) -> None:
+    edit(repo / "snippets/hello/flask_app.py", "def hello():\n", "def hello(:\n")
+
+
+def empty_snippet(repo: Path) -> None:
+    (repo / "snippets/hello/flask_app.py").write_text("")
+
+
+def snippet_without_its_app(repo: Path) -> None:
+    edit(repo / "snippets/hello/flask_app.py", "app = Flask(__name__)", "api = Flask(__name__)")
+    edit(repo / "snippets/hello/flask_app.py", "@app.get", "@api.get")
+
+
 def none_cell_with_a_snippet(repo: Path) -> None:
     edit(
         repo / "data/tasks/hello.yml",
@@ -374,6 +387,22 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         stray_file_under_data,
         "data/guides/notes.md:1: the checks and the build never read this file; remove it, or "
         "move it out of data/",
+    ),
+    (
+        snippet_with_a_syntax_error,
+        "snippets/hello/flask_app.py:7: Python syntax error: invalid syntax; fix the code on this "
+        "line so that the snippet parses",
+    ),
+    (
+        empty_snippet,
+        "snippets/hello/flask_app.py:1: the snippet is empty; write the app that support.flask "
+        "in data/tasks/hello.yml describes, or remove its `snippet:` line there",
+    ),
+    (
+        snippet_without_its_app,
+        "snippets/hello/flask_app.py:1: no module-level `app = ...`; the tests and the servers "
+        "load the app by that name (app_attribute in data/frameworks/flask.yml), so assign it at "
+        "the top level of the snippet",
     ),
     (
         none_cell_with_a_snippet,
