@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -12,10 +13,12 @@ from jinja2 import meta
 from fieldguide import layout
 from fieldguide.errors import Problem, relative
 from fieldguide.load import Catalog
+from fieldguide.yamlfile import LineDict, LineList, read_yaml
 
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
 PYTHON_WORDS = {"py", "python", "python3", "pycon", "pytb"}
 PAGE_VARIABLES = {"page", "config", "navigation", "files"}
+MKDOCS_FILE = "mkdocs.yml"
 
 
 def front_matter(text: str) -> tuple[dict, int]:
@@ -41,6 +44,7 @@ def check_pages(root: Path, catalog: Catalog, macro_names: set[str]) -> list[Pro
         problems += _undefined_variables(shown, text, macro_names | PAGE_VARIABLES | set(meta_vars))
         if page.parent == docs / "tasks":
             problems += _task_page(shown, text, meta_vars, page.stem, catalog)
+    problems += _nav_twice(root)
     for task_id in sorted(catalog.tasks):
         if not (root / layout.task_page(task_id)).is_file():
             problems.append(
@@ -52,6 +56,46 @@ def check_pages(root: Path, catalog: Catalog, macro_names: set[str]) -> list[Pro
                 )
             )
     return problems
+
+
+def _nav_twice(root: Path) -> list[Problem]:
+    """A page listed twice in mkdocs.yml's `nav:` shows twice in the menu (MkDocs says nothing).
+
+    An unreadable mkdocs.yml is left to MkDocs, whose own error is the one to read."""
+    path = root / MKDOCS_FILE
+    if not path.is_file():
+        return []
+    document, errors = read_yaml(path, MKDOCS_FILE)
+    if errors or not isinstance(document, LineDict) or "nav" not in document:
+        return []
+    problems = []
+    first: dict[str, int] = {}
+    for page, line in _nav_pages(document["nav"], document.key_lines["nav"]):
+        if page in first:
+            problems.append(
+                Problem(
+                    MKDOCS_FILE,
+                    line,
+                    f"{page} is already in the nav (line {first[page]}); list each page once: "
+                    "remove this entry",
+                )
+            )
+        first.setdefault(page, line)
+    return problems
+
+
+def _nav_pages(entry: object, line: int) -> Iterator[tuple[str, int]]:
+    """The pages of a nav entry (a path, {title: path}, or a list of entries), with their lines;
+    links to other sites are not pages."""
+    if isinstance(entry, str):
+        if "://" not in entry:
+            yield entry, line
+    elif isinstance(entry, LineList):
+        for item, item_line in zip(entry, entry.item_lines, strict=True):
+            yield from _nav_pages(item, item_line)
+    elif isinstance(entry, LineDict):
+        for key, value in entry.items():
+            yield from _nav_pages(value, entry.key_lines[key])
 
 
 def _task_page(shown: str, text: str, meta_vars: dict, stem: str, catalog: Catalog) -> list:

@@ -241,6 +241,14 @@ def since_as_a_number(repo: Path) -> None:
     edit(repo / "data/tasks/async_views.yml", '    since: "2.0"\n', "    since: 2.0\n")
 
 
+def page_twice_in_the_nav(repo: Path) -> None:
+    edit(
+        repo / "mkdocs.yml",
+        "      - tasks/routing.md\n",
+        "      - tasks/routing.md\n      - tasks/hello.md\n",
+    )
+
+
 CASES: list[tuple[Callable[[Path], None], str]] = [
     (
         malformed_yaml,
@@ -432,6 +440,11 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         since_as_a_number,
         "data/tasks/async_views.yml:32: support.flask.since: YAML reads 2.0 as a number, not "
         "text; quote it: '2.0'",
+    ),
+    (
+        page_twice_in_the_nav,
+        "mkdocs.yml:14: tasks/hello.md is already in the nav (line 12); list each page once: "
+        "remove this entry",
     ),
 ]
 
