@@ -3,6 +3,8 @@
 import json
 import subprocess
 
+import yaml
+
 from fieldguide.load import load_catalog
 from fieldguide.models import Level
 from fieldguide.schema import SCHEMAS, schema_path, schema_text, stale_schemas
@@ -60,3 +62,13 @@ def test_every_snippet_cell_lists_what_to_install():
         for framework_id, cell in task.support.items():
             if cell.evidence and cell.evidence.snippet:
                 assert cell.install, f"{task.id}.{framework_id} has a snippet but no install line"
+
+
+def test_every_data_file_reads_the_same_without_libyaml():
+    """The site reads YAML with libyaml; a machine whose PyYAML lacks it uses the pure-Python
+    parser, which is stricter (`{Location: /login?next=/}` is a syntax error there)."""
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(
+            text, Loader=yaml.CSafeLoader
+        ), path
