@@ -63,6 +63,6 @@ def file_tabs(catalog: Catalog, page: str, files: dict[str, str | list[str]]) ->
             f'```{language(path)} title="{esc(path)}"\n--8<-- "{path}"\n```\n'
             for path in ([paths] if isinstance(paths, str) else paths)
         )
-        label = esc(framework.name).replace('"', "&quot;")
+        label = esc(framework.name)  # escapes quotes too, so a name cannot end the tab title
         blocks.append(f'=== "{label}"\n\n{indent(fences, "    ")}')
     return "\n".join(blocks)

@@ -1,5 +1,7 @@
 """`file_tabs` shows extra tested files per framework, and refuses files the tests do not use."""
 
+from dataclasses import replace
+
 import pytest
 
 from fieldguide.errors import InputError
@@ -47,3 +49,10 @@ def test_bad_files_are_refused_with_the_page_named(files, message):
 )
 def test_language_comes_from_the_file_name(path, expected):
     assert language(path) == expected
+
+
+def test_a_quote_in_a_framework_name_cannot_end_the_tab_title():
+    django = catalog().framework("django")
+    renamed = replace(catalog(), frameworks=(django.model_copy(update={"name": 'Dj"ango'}),))
+    text = file_tabs(renamed, "docs/x.md", {"django": "snippets/templates/django_app.py"})
+    assert text.startswith('=== "Dj&quot;ango"\n')
