@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from fieldguide.checks import check_all
+from fieldguide.checks import check_all, handed_over
 
 
 class BuildFailed(Exception):
@@ -24,13 +24,14 @@ def build_site(root: Path, site_dir: Path) -> float:
     """
     from fieldguide.macros import MACROS
 
-    check_all(root, MACROS)
+    site = check_all(root, MACROS)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site_dir.parent) as scratch:
         staged = Path(scratch) / "site"
-        mkdocs_build(root, staged)
+        with handed_over(root, site):
+            mkdocs_build(root, staged)
         if site_dir.exists():
             shutil.rmtree(site_dir)
         staged.rename(site_dir)

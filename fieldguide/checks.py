@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,3 +31,23 @@ def check_all(root: Path, macro_names: Iterable[str]) -> Comparison:
     if problems:
         raise InputError(problems)
     return replace(comparison, claims=tuple(claims))
+
+
+# A build checks the inputs before MkDocs starts (so that errors come without a half-made site),
+# then MkDocs loads the macros; `build_site` hands the checked site over so it is not loaded twice.
+_checked: dict[Path, Comparison] = {}
+
+
+@contextmanager
+def handed_over(root: Path, site: Comparison) -> Iterator[None]:
+    """While the block runs, `checked_site(root)` returns `site` once instead of checking again."""
+    _checked[root.resolve()] = site
+    try:
+        yield
+    finally:
+        _checked.pop(root.resolve(), None)
+
+
+def checked_site(root: Path, macro_names: Iterable[str]) -> Comparison:
+    """The site handed over by this build, or the inputs checked now (`mkdocs serve` rebuilds)."""
+    return _checked.pop(root.resolve(), None) or check_all(root, macro_names)

@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from fieldguide import bench_macros, compare_macros, layout, render
-from fieldguide.checks import check_all
+from fieldguide.checks import checked_site
 from fieldguide.errors import InputError
 from fieldguide.file_tabs import file_tabs as _file_tabs
 from fieldguide.models import Task
@@ -34,7 +34,7 @@ MACROS = (
 def define_env(env: Any) -> None:
     root = Path(env.project_dir)
     try:
-        site = check_all(root, MACROS)  # loaded once per build, test outcomes included
+        site = checked_site(root, MACROS)  # loaded once per build, test outcomes included
     except InputError as error:
         raise PluginError(f"the site's inputs have problems:\n{error}") from None
     catalog = site.catalog
