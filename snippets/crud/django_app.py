@@ -36,6 +36,7 @@ class BookSerializer(serializers.ModelSerializer):
     class Meta:
         model = Book
         fields = ("id", "title", "year")
+        extra_kwargs = {"year": {"min_value": 0, "max_value": 9999}}
 
 
 class BookViewSet(viewsets.ModelViewSet):
