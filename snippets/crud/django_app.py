@@ -33,10 +33,11 @@ class Book(models.Model):
 
 
 class BookSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField(min_value=0, max_value=9999)
+
     class Meta:
         model = Book
         fields = ("id", "title", "year")
-        extra_kwargs = {"year": {"min_value": 0, "max_value": 9999}}
 
 
 class BookViewSet(viewsets.ModelViewSet):

@@ -157,7 +157,6 @@ def test_ninja_shortcuts_would_let_bad_values_through(snippet):
     assert TypeAdapter(PatchDict[from_model]).validate_python({"title": None}) == {"title": None}
 
 
-
 # The page's "Bounded year" note: a year outside 0 to 9999 is refused like any invalid body;
 # unbounded, an integer beyond the database's 64 bits reached SQLite and answered 500.
 OUT_OF_RANGE_YEARS = [-1, 10**4, 2**63, 10**20]
