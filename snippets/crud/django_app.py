@@ -33,6 +33,8 @@ class Book(models.Model):
 
 
 class BookSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField(min_value=0, max_value=9999)
+
     class Meta:
         model = Book
         fields = ("id", "title", "year")

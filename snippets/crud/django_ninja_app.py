@@ -31,6 +31,7 @@ class Book(models.Model):
 
 class BookIn(ModelSchema):
     title: str = Field(min_length=1, max_length=200)
+    year: int = Field(ge=0, le=9999)
 
     class Meta:
         model = Book
@@ -45,7 +46,7 @@ class BookOut(ModelSchema):
 
 class BookChanges(Schema):
     title: str = Field(None, min_length=1, max_length=200)
-    year: int = None
+    year: int = Field(None, ge=0, le=9999)
 
 
 api = NinjaAPI()

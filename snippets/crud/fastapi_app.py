@@ -10,7 +10,7 @@ engine = create_engine(os.environ.get("DATABASE_URL", "sqlite:///crud.db"))
 
 class BookBase(SQLModel):
     title: str = Field(min_length=1, max_length=200)
-    year: int
+    year: int = Field(ge=0, le=9999)
 
 
 class Book(BookBase, table=True):
@@ -23,7 +23,7 @@ class BookPublic(BookBase):
 
 class BookUpdate(SQLModel):
     title: str = Field(default=None, min_length=1, max_length=200)
-    year: int = Field(default=None)
+    year: int = Field(default=None, ge=0, le=9999)
 
 
 def get_session():

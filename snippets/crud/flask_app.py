@@ -26,7 +26,7 @@ class Book(db.Model):
 class BookSchema(Schema):
     id = fields.Integer(dump_only=True)
     title = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    year = fields.Integer(required=True)
+    year = fields.Integer(required=True, validate=validate.Range(min=0, max=9999))
 
 
 schema = BookSchema()

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Year = Annotated[int, msgspec.Meta(ge=0, le=9999)]
 
 
 class Base(DeclarativeBase):
@@ -32,12 +33,12 @@ class Book(Base):
 
 class BookIn(msgspec.Struct):
     title: Title
-    year: int
+    year: Year
 
 
 class BookUpdate(msgspec.Struct):
     title: Title | msgspec.UnsetType = msgspec.UNSET
-    year: int | msgspec.UnsetType = msgspec.UNSET
+    year: Year | msgspec.UnsetType = msgspec.UNSET
 
 
 Session = NamedDependency[AsyncSession]

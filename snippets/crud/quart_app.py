@@ -30,12 +30,12 @@ class Book(Base):
 
 class BookIn(BaseModel):
     title: str = Field(min_length=1, max_length=200)
-    year: int
+    year: int = Field(ge=0, le=9999)
 
 
 class BookUpdate(BaseModel):
     title: str = Field(default=None, min_length=1, max_length=200)
-    year: int = Field(default=None)
+    year: int = Field(default=None, ge=0, le=9999)
 
 
 class BookOut(BookIn):

@@ -42,7 +42,7 @@ class BookFilter(FilterSchema):
 
 class PageLimitPagination(PaginationBase):
     class Input(Schema):
-        page: int = Field(1, ge=1)
+        page: int = Field(1, ge=1, le=10_000)
         limit: int = Field(20, ge=1)
 
     class Output(Schema):

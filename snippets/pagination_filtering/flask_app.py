@@ -1,6 +1,6 @@
 import os
 
-from flask import Flask, request
+from flask import Flask, abort, request
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -29,10 +29,14 @@ with app.app_context():
 @app.get("/books")
 def list_books():
     query = db.select(Book).order_by(Book.id)
+    number = request.args.get("page", 1, type=int)
     year = request.args.get("year", type=int)
+    if number > 10_000 or (year is not None and not 0 <= year <= 9999):
+        abort(400)
     if year is not None:
         query = query.where(Book.year == year)
-    page = db.paginate(query, per_page=request.args.get("limit", 20, type=int), max_per_page=100)
+    limit = request.args.get("limit", 20, type=int)
+    page = db.paginate(query, page=number, per_page=limit, max_per_page=100)
     return {
         "items": [{"id": b.id, "title": b.title, "year": b.year} for b in page.items],
         "total": page.total,

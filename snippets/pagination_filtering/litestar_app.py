@@ -8,7 +8,7 @@ from advanced_alchemy.extensions.litestar import (
 from litestar import Litestar, get
 from litestar.di import NamedDependency
 from litestar.pagination import OffsetPagination
-from litestar.params import FromQuery, QueryParameter
+from litestar.params import QueryParameter
 from sqlalchemy import String, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -29,9 +29,9 @@ class Book(Base):
 @get("/books")
 async def list_books(
     db_session: NamedDependency[AsyncSession],
-    page: Annotated[int, QueryParameter(ge=1)] = 1,
+    page: Annotated[int, QueryParameter(ge=1, le=10_000)] = 1,
     limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-    year: FromQuery[int | None] = None,
+    year: Annotated[int | None, QueryParameter(ge=0, le=9999)] = None,
 ) -> OffsetPagination[Book]:
     query = select(Book)
     if year is not None:

@@ -24,9 +24,9 @@ class Book(Base):
 
 
 class BookQuery(BaseModel):
-    page: int = Field(default=1, ge=1)
+    page: int = Field(default=1, ge=1, le=10_000)
     limit: int = Field(default=20, ge=1, le=100)
-    year: int | None = None
+    year: int | None = Field(default=None, ge=0, le=9999)
 
 
 app = Quart(__name__)

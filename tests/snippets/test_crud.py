@@ -155,3 +155,24 @@ def test_ninja_shortcuts_would_let_bad_values_through(snippet):
 
     assert from_model(title="", year=1965).title == ""
     assert TypeAdapter(PatchDict[from_model]).validate_python({"title": None}) == {"title": None}
+
+
+# The page's "Bounded year" note: a year outside 0 to 9999 is refused like any invalid body;
+# unbounded, an integer beyond the database's 64 bits reached SQLite and answered 500.
+OUT_OF_RANGE_YEARS = [-1, 10**4, 2**63, 10**20]
+
+
+def test_year_out_of_range_is_rejected_on_create_and_update(db_http, framework):
+    book = create(db_http, DUNE)
+
+    answers = {
+        (verb, year): response.status_code
+        for year in OUT_OF_RANGE_YEARS
+        for verb, response in (
+            ("post", db_http.post("/books", json={"title": "Dune", "year": year})),
+            ("patch", db_http.patch(f"/books/{book['id']}", json={"year": year})),
+        )
+    }
+
+    assert answers == dict.fromkeys(answers, INVALID_STATUS[framework])
+    assert db_http.get("/books").json() == [book]
