@@ -22,6 +22,7 @@ if not settings.configured:
 django.setup()
 
 from django.tasks import TaskResultStatus, task
+from django.tasks.exceptions import TaskResultDoesNotExist
 
 
 @task
@@ -38,7 +39,10 @@ def signup(request):
 
 @require_GET
 def job(request, job_id):
-    result = send_welcome_email.get_result(job_id)
+    try:
+        result = send_welcome_email.get_result(job_id)
+    except TaskResultDoesNotExist:
+        return JsonResponse({"error": "Job not found"}, status=404)
     body = {"status": result.status}
     if result.status == TaskResultStatus.SUCCESSFUL:
         body["result"] = result.return_value

@@ -1,9 +1,10 @@
 import os
 import time
 
-from flask import Flask, request
+from flask import Flask, abort, request
 from redis import Redis
 from rq import Queue
+from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
 app = Flask(__name__)
@@ -24,5 +25,8 @@ def signup():
 
 @app.get("/jobs/<job_id>")
 def job_status(job_id):
-    job = Job.fetch(job_id, connection=redis)
+    try:
+        job = Job.fetch(job_id, connection=redis)
+    except NoSuchJobError:
+        abort(404, description="Job not found")
     return {"status": job.get_status(), "result": job.return_value()}

@@ -289,3 +289,14 @@ def test_a_body_without_an_email(snippet, status, monkeypatch):
 
     assert response.status_code == status
     assert module.outbox == []
+
+
+# An id in the format the queues hand out (a UUID for django-tasks-db and RQ) that was never
+# issued, and one in no format at all: the routes take any string. The snippets without a job
+# store (FastAPI, Litestar, Quart, Starlette) have no /jobs route, so they answer 404 too.
+@pytest.mark.parametrize("job", ["0b0e8f8c-5f3a-4c1e-9d2b-7a6f1e4c3b2a", "not-a-job"])
+def test_an_unknown_job_is_404(framework, job, tmp_path, monkeypatch):
+    with HARNESSES[framework](tmp_path, monkeypatch) as harness:
+        response = harness.http.get(f"/jobs/{job}")
+
+    assert response.status_code == 404
