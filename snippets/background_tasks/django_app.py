@@ -33,7 +33,10 @@ def send_welcome_email(email):
 
 @require_POST
 def signup(request):
-    result = send_welcome_email.enqueue(json.loads(request.body)["email"])
+    data = json.loads(request.body)
+    if "email" not in data:
+        return JsonResponse({"error": "email is required"}, status=400)
+    result = send_welcome_email.enqueue(data["email"])
     return JsonResponse({"job": result.id, "status": result.status}, status=202)
 
 

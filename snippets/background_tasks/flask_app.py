@@ -19,7 +19,10 @@ def send_welcome_email(email):
 
 @app.post("/signups")
 def signup():
-    job = queue.enqueue(send_welcome_email, request.get_json()["email"])
+    data = request.get_json()
+    if "email" not in data:
+        abort(400, description="email is required")
+    job = queue.enqueue(send_welcome_email, data["email"])
     return {"job": job.id, "status": job.get_status()}, 202
 
 
