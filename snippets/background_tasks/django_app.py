@@ -22,6 +22,7 @@ if not settings.configured:
 django.setup()
 
 from django.tasks import TaskResultStatus, task
+from django.tasks.exceptions import TaskResultDoesNotExist
 
 
 @task
@@ -32,13 +33,19 @@ def send_welcome_email(email):
 
 @require_POST
 def signup(request):
-    result = send_welcome_email.enqueue(json.loads(request.body)["email"])
+    data = json.loads(request.body)
+    if "email" not in data:
+        return JsonResponse({"error": "email is required"}, status=400)
+    result = send_welcome_email.enqueue(data["email"])
     return JsonResponse({"job": result.id, "status": result.status}, status=202)
 
 
 @require_GET
 def job(request, job_id):
-    result = send_welcome_email.get_result(job_id)
+    try:
+        result = send_welcome_email.get_result(job_id)
+    except TaskResultDoesNotExist:
+        return JsonResponse({"error": "Job not found"}, status=404)
     body = {"status": result.status}
     if result.status == TaskResultStatus.SUCCESSFUL:
         body["result"] = result.return_value

@@ -19,7 +19,9 @@ if not settings.configured:
 django.setup()
 
 from django.tasks import TaskResultStatus, task
+from django.tasks.exceptions import TaskResultDoesNotExist
 from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
 from pydantic import EmailStr
 
 api = NinjaAPI()
@@ -53,7 +55,10 @@ def signup(request, sign_up: SignUp):
 
 @api.get("/jobs/{job_id}", response=Job, exclude_none=True)
 def job(request, job_id: str):
-    result = send_welcome_email.get_result(job_id)
+    try:
+        result = send_welcome_email.get_result(job_id)
+    except TaskResultDoesNotExist:
+        raise HttpError(404, "Job not found") from None
     if result.status == TaskResultStatus.SUCCESSFUL:
         return {"status": result.status, "result": result.return_value}
     return {"status": result.status}

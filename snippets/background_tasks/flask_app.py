@@ -1,9 +1,10 @@
 import os
 import time
 
-from flask import Flask, request
+from flask import Flask, abort, request
 from redis import Redis
 from rq import Queue
+from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
 app = Flask(__name__)
@@ -18,11 +19,17 @@ def send_welcome_email(email):
 
 @app.post("/signups")
 def signup():
-    job = queue.enqueue(send_welcome_email, request.get_json()["email"])
+    data = request.get_json()
+    if "email" not in data:
+        abort(400, description="email is required")
+    job = queue.enqueue(send_welcome_email, data["email"])
     return {"job": job.id, "status": job.get_status()}, 202
 
 
 @app.get("/jobs/<job_id>")
 def job_status(job_id):
-    job = Job.fetch(job_id, connection=redis)
+    try:
+        job = Job.fetch(job_id, connection=redis)
+    except NoSuchJobError:
+        abort(404, description="Job not found")
     return {"status": job.get_status(), "result": job.return_value()}

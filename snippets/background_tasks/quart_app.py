@@ -1,6 +1,6 @@
 import time
 
-from quart import Quart, request
+from quart import Quart, abort, request
 
 app = Quart(__name__)
 outbox: list[str] = []
@@ -13,6 +13,9 @@ def send_welcome_email(email):
 
 @app.post("/signups")
 async def signup():
-    email = (await request.get_json())["email"]
+    data = await request.get_json()
+    if "email" not in data:
+        abort(400, description="email is required")
+    email = data["email"]
     app.add_background_task(send_welcome_email, email)
     return {"email": email}, 202

@@ -2,6 +2,7 @@ import time
 
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -16,6 +17,8 @@ def send_welcome_email(email):
 
 async def signup(request: Request) -> JSONResponse:
     data = await request.json()
+    if "email" not in data:
+        raise HTTPException(400, "email is required")
     email = data["email"]
     task = BackgroundTask(send_welcome_email, email)
     return JSONResponse({"email": email}, status_code=202, background=task)

@@ -41,6 +41,11 @@ async def invalid_body(error: RequestSchemaValidationError):
     return {"errors": errors}, 400
 
 
+@app.errorhandler(UnicodeDecodeError)
+async def undecodable_body(error: UnicodeDecodeError):
+    return {"errors": [{"type": "json_invalid", "msg": "Body is not UTF-8"}]}, 400
+
+
 @app.post("/users")
 @validate_request(UserIn)
 @validate_response(UserOut, 201)

@@ -90,6 +90,19 @@ def test_missing_input_field_is_rejected(http, framework, field):
     assert field in response.text
 
 
+# A body that is not UTF-8 is refused like any unreadable JSON: 422 from FastAPI and the
+# Starlette snippet, 400 from the rest (Quart through the snippet's UnicodeDecodeError handler).
+UNDECODABLE_STATUS = {**dict.fromkeys(REFUSED_STATUS, 400), "fastapi": 422, "starlette": 422}
+
+
+def test_a_body_that_is_not_utf_8_is_refused(http, framework):
+    headers = {"Content-Type": "application/json"}
+
+    response = http.post("/users", content=b"\xff\xfe", headers=headers)
+
+    assert response.status_code == UNDECODABLE_STATUS[framework]
+
+
 def test_quart_schema_changes_how_quart_writes_datetimes():
     """Plain Quart writes a datetime as Flask does, as an HTTP date; once QuartSchema(app) is
     set up, the app's JSON provider hands it to Pydantic, which writes ISO 8601 with Z."""
