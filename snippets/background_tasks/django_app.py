@@ -33,10 +33,11 @@ def send_welcome_email(email):
 
 @require_POST
 def signup(request):
-    data = json.loads(request.body)
-    if "email" not in data:
-        return JsonResponse({"error": "email is required"}, status=400)
-    result = send_welcome_email.enqueue(data["email"])
+    try:
+        email = json.loads(request.body)["email"]
+    except (ValueError, TypeError, KeyError):
+        return JsonResponse({"error": "a JSON object with an email is required"}, status=400)
+    result = send_welcome_email.enqueue(email)
     return JsonResponse({"job": result.id, "status": result.status}, status=202)
 
 

@@ -20,8 +20,8 @@ def send_welcome_email(email):
 @app.post("/signups")
 def signup():
     data = request.get_json()
-    if "email" not in data:
-        abort(400, description="email is required")
+    if not isinstance(data, dict) or "email" not in data:
+        abort(400, description="a JSON object with an email is required")
     job = queue.enqueue(send_welcome_email, data["email"])
     return {"job": job.id, "status": job.get_status()}, 202
 

@@ -14,8 +14,8 @@ def send_welcome_email(email):
 @app.post("/signups")
 async def signup():
     data = await request.get_json()
-    if "email" not in data:
-        abort(400, description="email is required")
+    if not isinstance(data, dict) or "email" not in data:
+        abort(400, description="a JSON object with an email is required")
     email = data["email"]
     app.add_background_task(send_welcome_email, email)
     return {"email": email}, 202

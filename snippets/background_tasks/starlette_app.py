@@ -16,10 +16,10 @@ def send_welcome_email(email):
 
 
 async def signup(request: Request) -> JSONResponse:
-    data = await request.json()
-    if "email" not in data:
-        raise HTTPException(400, "email is required")
-    email = data["email"]
+    try:
+        email = (await request.json())["email"]
+    except (ValueError, TypeError, KeyError):
+        raise HTTPException(400, "a JSON object with an email is required") from None
     task = BackgroundTask(send_welcome_email, email)
     return JSONResponse({"email": email}, status_code=202, background=task)
 
