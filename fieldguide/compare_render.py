@@ -18,7 +18,7 @@ from fieldguide.evidence import Status
 from fieldguide.interfaces import snippet_interface
 from fieldguide.labels import LEVEL_LABELS
 from fieldguide.models import Framework, Level
-from fieldguide.scores import contributions, rank
+from fieldguide.scores import contributions, preferred_to, rank
 from fieldguide.templating import render
 from fieldguide.versions import installed
 
@@ -163,6 +163,12 @@ def situations_table(comparison: Comparison, base: str) -> str:
                 "situation": situation,
                 "groups": score_groups([(names[f], points) for f, points in ranking]),
                 "score": score,
+                "than": {
+                    e.framework: preferred_to(
+                        score, e.framework, situation.pick, situation.runner_up
+                    )
+                    for e in situation.exceptions
+                },
                 # a failed or unverified cell counts nothing here but its level in the check
                 "differs": ranking != rank(comparison, situation.answers, judged=False),
                 "wizard": f"{base}guides/wizard/?{wizard_query(comparison, situation.answers)}",

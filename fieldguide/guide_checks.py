@@ -17,7 +17,7 @@ from typing import Any
 from fieldguide import layout
 from fieldguide.errors import Problem
 from fieldguide.models import Guide
-from fieldguide.scores import Comparison, needs_exception, rank
+from fieldguide.scores import Comparison, needs_exception, preferred_to, rank
 from fieldguide.yamlfile import line_of
 
 GUIDE_FILE = layout.GUIDE
@@ -137,8 +137,8 @@ def _check_agreement(comparison: Comparison, s: int, problem) -> None:
     given = [e.framework for e in situation.exceptions]
     for framework in needed:
         if framework not in given:
-            beats_pick = score[framework] >= score[situation.pick]
-            than = situation.pick if beats_pick else situation.runner_up
+            than = preferred_to(score, framework, situation.pick, situation.runner_up)
+            beats_pick = than == situation.pick
             role = "pick" if beats_pick else "runner-up"
             problem(
                 ["situations", s, "pick" if beats_pick else "runner_up"],

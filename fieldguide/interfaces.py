@@ -14,6 +14,7 @@ import functools
 from pathlib import Path
 
 from fieldguide.models import Interface
+from fieldguide.snippet_source import assignments
 
 # the calls that build a Django project's entry point, by interface
 FACTORIES = {
@@ -28,13 +29,9 @@ def snippet_interface(path: Path, attribute: str, default: Interface) -> Interfa
     """The interface of `attribute` in the snippet: the factory it is assigned from, else the
     framework's default."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in tree.body:
-        if (
-            isinstance(node, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == attribute for t in node.targets)
-            and isinstance(node.value, ast.Call)
-        ):
-            called = node.value.func
-            name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", "")
-            return FACTORIES.get(name, default)
-    return default
+    value = next((v for name, v in assignments(tree) if name == attribute), None)
+    if not isinstance(value, ast.Call):
+        return default
+    called = value.func
+    name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", "")
+    return FACTORIES.get(name, default)

@@ -92,13 +92,13 @@ def _how(level, verdict: Verdict) -> str:
 def counted(lines: Iterable[Contribution]) -> list[Contribution]:
     """The lines that count: per framework and row, the one with the largest weight (the first
     of equal weights), in the order given."""
+    lines = list(lines)
     best: dict[tuple[str, str], Contribution] = {}
     for line in lines:
         key = (line.framework, line.row)
         if key not in best or line.weight > best[key].weight:
             best[key] = line
-    kept = set(map(id, best.values()))
-    return [line for line in lines if id(line) in kept]
+    return [line for line in lines if best[(line.framework, line.row)] is line]
 
 
 def answer_lines(
@@ -137,3 +137,9 @@ def needs_exception(ranking: list[tuple[str, int]], pick: str, runner_up: str) -
         if framework != pick
         and (points_ >= score[pick] or (framework != runner_up and points_ > score[runner_up]))
     ]
+
+
+def preferred_to(score: dict[str, int], framework: str, pick: str, runner_up: str) -> str:
+    """Which choice an exception for `framework` explains: the pick, when the framework scores at
+    least as high as it, else the runner-up."""
+    return pick if score[framework] >= score[pick] else runner_up

@@ -4,6 +4,7 @@ some code, and the module-level assignment of the app that the tests and servers
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
 
 from fieldguide.errors import Problem
@@ -50,19 +51,25 @@ def snippet_problems(
 
 def _assigned_names(tree: ast.Module) -> set[str]:
     """Names the module's top-level statements assign (`x = ...`, `x: T = ...`, `x, y = ...`)."""
-    targets: list[ast.expr] = []
+    return {name for name, _value in assignments(tree)}
+
+
+def assignments(tree: ast.Module) -> Iterator[tuple[str, ast.expr | None]]:
+    """Each name a top-level statement assigns, with the value assigned to it alone (None for a
+    name unpacked from a tuple or list)."""
     for statement in tree.body:
         if isinstance(statement, ast.Assign):
-            targets += statement.targets
+            targets, value = statement.targets, statement.value
         elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-            targets.append(statement.target)
-    names = set()
-    while targets:
-        target = targets.pop()
-        if isinstance(target, ast.Name):
-            names.add(target.id)
-        elif isinstance(target, ast.Tuple | ast.List):
-            targets += target.elts
-        elif isinstance(target, ast.Starred):
-            targets.append(target.value)
-    return names
+            targets, value = [statement.target], statement.value
+        else:
+            continue
+        pending: list[tuple[ast.expr, ast.expr | None]] = [(t, value) for t in targets]
+        while pending:
+            target, assigned = pending.pop()
+            if isinstance(target, ast.Name):
+                yield target.id, assigned
+            elif isinstance(target, ast.Tuple | ast.List):
+                pending += [(element, None) for element in target.elts]
+            elif isinstance(target, ast.Starred):
+                pending.append((target.value, None))
